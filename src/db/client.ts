@@ -1,0 +1,126 @@
+/**
+ * Database connections: embedded PGlite (no DATABASE_URL) or a real Postgres server.
+ *
+ * Both give the same `Database`: a drizzle instance for queries, `listen` for LISTEN/NOTIFY on a
+ * connection of its own, `insertClicks` for batch inserts (postgres.js `sql(rows)` on a separate
+ * connection; a multi-row VALUES insert on PGlite), and `close`.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { lockDataDir } from "./data-dir-lock";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** One database row of the clicks table, in its column names (snake_case). */
+export type ClickInsert = typeof schema.clicks.$inferInsert;
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /**
+   * LISTEN on `channel` on a dedicated connection.
+   * @param onNotify called with each payload
+   * @param onListen called each time the LISTEN is (re)established; callers clear caches there,
+   *   since notifications sent while disconnected are lost
+   * @returns a function that stops listening
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
+  /** Insert many clicks in one statement. Throws on database errors (the caller retries). */
+  insertClicks(rows: ClickInsert[]): Promise<void>;
+  /** Cheap liveness probe (`select 1`); resolves true/false, never throws. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Open the embedded PGlite database in `dataDir` (created if missing), or in memory when
+ * `dataDir` is null (tests).
+ * @throws Error when another process already holds `dataDir` (PGlite has no cross-process lock)
+ */
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir ? `file://${dataDir}/pgdata` : undefined);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    async listen(channel, onNotify, onListen) {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen();
+      return unlisten;
+    },
+    async insertClicks(rows) {
+      if (rows.length > 0) await db.insert(schema.clicks).values(rows);
+    },
+    async ping() {
+      try {
+        await client.query("select 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await client.close();
+      unlock();
+    },
+  };
+}
+
+/** Connect to a Postgres server. Opens a query pool, a writer connection and (on listen) a listener. */
+export async function openPostgres(url: string): Promise<Database> {
+  const options = { onnotice: () => {}, connection: { application_name: "switchboard" } };
+  const pool = postgres(url, { ...options, max: 10 });
+  const writer = postgres(url, { ...options, max: 1 });
+  const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
+  await pool`select 1`;
+  return {
+    kind: "postgres",
+    db,
+    async listen(channel, onNotify, onListen) {
+      const sub = await pool.listen(channel, onNotify, onListen);
+      return () => sub.unlisten();
+    },
+    async insertClicks(rows) {
+      if (rows.length === 0) return;
+      await writer`insert into clicks ${writer(rows.map(toSnakeCase))}`;
+    },
+    async ping() {
+      try {
+        await pool`select 1`;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await Promise.all([pool.end({ timeout: 5 }), writer.end({ timeout: 5 })]);
+    },
+  };
+}
+
+/** Open whichever database the config names. */
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string | null }): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
+
+const CLICK_COLUMNS = Object.entries(schema.clicks).flatMap(([key, col]) =>
+  col && typeof col === "object" && "name" in col && typeof col.name === "string" ? [[key, col.name] as const] : [],
+);
+
+/** Map a drizzle click object (camelCase keys) to its column names for raw postgres.js inserts. */
+function toSnakeCase(row: ClickInsert): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of CLICK_COLUMNS) out[column] = (row as Record<string, unknown>)[key] ?? null;
+  return out;
+}

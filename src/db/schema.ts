@@ -1,0 +1,195 @@
+/**
+ * Database schema (drizzle-orm, PostgreSQL dialect; the same tables run on PGlite).
+ *
+ * Conventions:
+ * - Entity ids are `integer generated always as identity`; click ids are UUIDv7 (time-ordered),
+ *   so the clicks primary key doubles as the time index and as the API's pagination cursor.
+ * - Money is `numeric(12,2)`, read and written as decimal strings ("1.50"); never floats.
+ * - Country codes are ISO 3166-1 alpha-2 upper case; device classes are `mobile|tablet|desktop`.
+ * - Cache invalidation triggers on smartlinks, pool entries, campaigns and smartlink publishers
+ *   live in the custom migration `drizzle/0001_routing_notify.sql`.
+ */
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  inet,
+  check,
+} from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["admin", "publisher"]);
+export const campaignStatus = pgEnum("campaign_status", ["active", "paused"]);
+export const publisherStatus = pgEnum("publisher_status", ["active", "pending", "suspended"]);
+export const smartlinkVisibility = pgEnum("smartlink_visibility", ["ask", "public", "private"]);
+export const smartlinkStatus = pgEnum("smartlink_status", ["active", "paused"]);
+export const rotationMode = pgEnum("rotation_mode", ["weighted", "auto"]);
+export const optimizeFor = pgEnum("optimize_for", ["epc", "profit", "revenue"]);
+export const accessStatus = pgEnum("access_status", ["pending", "approved", "declined"]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Publishers (affiliates): the partners who send traffic. */
+export const publishers = pgTable("publishers", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  status: publisherStatus("status").notNull().default("active"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Portal accounts. A publisher user belongs to exactly one publisher. */
+export const users = pgTable("users", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: userRole("role").notNull(),
+  passwordHash: text("password_hash"),
+  publisherId: integer("publisher_id").references(() => publishers.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+});
+
+/** Campaigns (offers). `destinationUrl` is a template with `{click_id}`-style macros. */
+export const campaigns = pgTable("campaigns", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  destinationUrl: text("destination_url").notNull(),
+  /** What the network pays the publisher per conversion, decimal string. */
+  payout: numeric("payout", { precision: 12, scale: 2 }).notNull().default("0"),
+  /** What the advertiser pays the network per conversion, decimal string. */
+  revenue: numeric("revenue", { precision: 12, scale: 2 }).notNull().default("0"),
+  status: campaignStatus("status").notNull().default("active"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Smartlinks: one link in front of a pool of campaigns. */
+export const smartlinks = pgTable("smartlinks", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+  visibility: smartlinkVisibility("visibility").notNull().default("ask"),
+  /** Host for this smartlink's tracking links (e.g. `track.example.com`); null = PUBLIC_URL. */
+  trackingDomain: text("tracking_domain"),
+  fallbackUrl: text("fallback_url"),
+  status: smartlinkStatus("status").notNull().default("active"),
+  rotation: rotationMode("rotation").notNull().default("weighted"),
+  optimizeFor: optimizeFor("optimize_for").notNull().default("epc"),
+  /** Auto rotation: clicks each offer gets before the optimiser judges it. */
+  explorationClicks: integer("exploration_clicks").notNull().default(50),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Pool entries: one row per campaign in a smartlink's rotation. */
+export const poolEntries = pgTable(
+  "pool_entries",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    smartlinkId: integer("smartlink_id")
+      .notNull()
+      .references(() => smartlinks.id, { onDelete: "cascade" }),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "restrict" }),
+    weight: integer("weight").notNull().default(100),
+    /** Lower number = tried first (priority 1 beats priority 2). */
+    priority: integer("priority").notNull().default(1),
+    countries: text("countries").array().notNull().default(sql`'{}'::text[]`),
+    devices: text("devices").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    index("pool_entries_smartlink_idx").on(t.smartlinkId),
+    index("pool_entries_campaign_idx").on(t.campaignId),
+    check("pool_entries_weight_check", sql`${t.weight} >= 0`),
+  ],
+);
+
+/** A publisher's access to a smartlink, and its permanent tracking link code. */
+export const smartlinkPublishers = pgTable(
+  "smartlink_publishers",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    smartlinkId: integer("smartlink_id")
+      .notNull()
+      .references(() => smartlinks.id, { onDelete: "cascade" }),
+    publisherId: integer("publisher_id")
+      .notNull()
+      .references(() => publishers.id, { onDelete: "cascade" }),
+    status: accessStatus("status").notNull().default("pending"),
+    code: text("code").notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("smartlink_publishers_pair_idx").on(t.smartlinkId, t.publisherId)],
+);
+
+/** Admin API keys; only the SHA-256 hex of the key is stored. */
+export const apiKeys = pgTable("api_keys", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  name: text("name").notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  /** First characters of the key, shown in lists so admins can tell keys apart. */
+  prefix: text("prefix").notNull(),
+  createdAt: createdAt(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+/**
+ * Clicks: one row per redirect served (fallbacks, bots and HEAD requests included and flagged).
+ * Written in batches by the click writer; never updated on the hot path.
+ */
+export const clicks = pgTable(
+  "clicks",
+  {
+    id: uuid("id").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    smartlinkId: integer("smartlink_id").notNull(),
+    publisherId: integer("publisher_id").notNull(),
+    /** Null when the click went to a fallback. */
+    campaignId: integer("campaign_id"),
+    /** Decision reason code: offer | no_eligible_offer | paused | ... */
+    reason: text("reason").notNull(),
+    destination: text("destination").notNull(),
+    country: text("country"),
+    device: text("device").notNull(),
+    os: text("os"),
+    browser: text("browser"),
+    ip: inet("ip"),
+    isBot: boolean("is_bot").notNull().default(false),
+    /** HEAD requests are recorded but never count as clicks in reports. */
+    isHead: boolean("is_head").notNull().default(false),
+    /** Publisher test clicks: recorded, excluded from stats. */
+    isTest: boolean("is_test").notNull().default(false),
+    pubSub: text("pub_sub"),
+    sub1: text("sub1"),
+    sub2: text("sub2"),
+    sub3: text("sub3"),
+    sub4: text("sub4"),
+    sub5: text("sub5"),
+  },
+  (t) => [
+    index("clicks_smartlink_id_idx").on(t.smartlinkId, t.id.desc()),
+    index("clicks_publisher_id_idx").on(t.publisherId, t.id.desc()),
+    index("clicks_campaign_id_idx").on(t.campaignId, t.id.desc()),
+    index("clicks_created_at_brin").using("brin", t.createdAt),
+  ],
+);
+
+export type Campaign = typeof campaigns.$inferSelect;
+export type Smartlink = typeof smartlinks.$inferSelect;
+export type PoolEntry = typeof poolEntries.$inferSelect;
+export type Publisher = typeof publishers.$inferSelect;
+export type SmartlinkPublisher = typeof smartlinkPublishers.$inferSelect;
+export type ClickRow = typeof clicks.$inferInsert;
