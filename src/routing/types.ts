@@ -44,7 +44,7 @@ export interface RoutingPlan {
 
 /** What the app knows about the person clicking. */
 export interface Visitor {
-  /** Public client address (IPv4 dotted or IPv6), null when private/reserved/unknown. */
+  /** Client address (IPv4 dotted or IPv6, public or not); null when it cannot be parsed. */
   ip: string | null;
   /** ISO 3166-1 alpha-2 upper case, or null when unknown. */
   country: string | null;
