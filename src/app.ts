@@ -1,0 +1,42 @@
+/**
+ * `buildApp(deps)`: the whole HTTP surface as one Elysia instance. The same factory serves
+ * production (`main.ts`) and tests (`app.handle(new Request(...))` or a real listener on port 0).
+ */
+import { Elysia } from "elysia";
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import type { RandomSource } from "./routing/types";
+import type { RouteCache } from "./links/route-cache";
+import type { ClickBuffer } from "./clicks/click-buffer";
+import type { VisitorReader } from "./visitor/read-visitor";
+import type { RoutingListener } from "./links/routing-listener";
+import type { StatsCache } from "./links/stats-cache";
+import { redirectRoute } from "./links/redirect-route";
+import { healthRoute } from "./health/health-route";
+import { apiV1 } from "./api/v1";
+import { demoOfferRoute } from "./demo/demo-offer-route";
+
+/** Everything the routes need, built once by `main.ts` (or a test) and passed in. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  routes: RouteCache;
+  stats: StatsCache;
+  listener: RoutingListener;
+  clicks: ClickBuffer;
+  readVisitor: VisitorReader;
+  /** Uniform [0, 1) source for weighted picks; `Math.random` in production. */
+  random: RandomSource;
+  /** Base URL of tracking links without trailing slash (PUBLIC_URL or the listening address). */
+  publicUrl: () => string;
+}
+
+export function buildApp(deps: AppDeps) {
+  return new Elysia()
+    .use(redirectRoute(deps))
+    .use(healthRoute(deps))
+    .use(apiV1(deps))
+    .use(demoOfferRoute());
+}
+
+export type App = ReturnType<typeof buildApp>;

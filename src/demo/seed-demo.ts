@@ -1,0 +1,97 @@
+/**
+ * The demo network seeded on the first start of an empty embedded database: an admin, two
+ * publishers, four campaigns whose destinations are the app's own demo landing pages, and one
+ * smartlink with a geo/device pool and an approved publisher link.
+ *
+ * Pool of "Demo Smartlink" (lower priority number first):
+ *   priority 1: Offer A (US, mobile), Offer B (GB, SE; desktop)
+ *   priority 2: Offer C (weight 70), Offer D (weight 30), any country and device
+ */
+import { count } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { campaigns, poolEntries, publishers, smartlinkPublishers, smartlinks, users } from "../db/schema";
+import { createApiKey } from "../auth/api-keys";
+import { newLinkCode } from "../links/link-code";
+
+export interface DemoCredentials {
+  adminEmail: string;
+  adminPassword: string;
+  apiKey: string;
+  /** Path of the demo publisher's tracking link, e.g. `/s/AbC123xy`. */
+  trackingPath: string;
+}
+
+export const DEMO_ADMIN_EMAIL = "admin@demo.switchboard.local";
+export const DEMO_ADMIN_PASSWORD = "switchboard-demo";
+
+const MACROS =
+  "click_id={click_id}&publisher_id={publisher_id}&smartlink_id={smartlink_id}&campaign_id={campaign_id}" +
+  "&pub_sub={pub_sub}&sub1={sub1}&sub2={sub2}&sub3={sub3}&sub4={sub4}&sub5={sub5}&country={country}&device={device}";
+
+/**
+ * Seed the demo network unless the database already has a smartlink or a user.
+ * @param publicUrl base URL of the running app (demo offer pages are served by it)
+ * @returns the demo credentials when it seeded, null when the database was not empty
+ */
+export async function seedDemo(db: Db, publicUrl: string): Promise<DemoCredentials | null> {
+  const [{ n }] = (await db.select({ n: count() }).from(users)) as [{ n: number }];
+  const [{ m }] = (await db.select({ m: count() }).from(smartlinks)) as [{ m: number }];
+  if (n > 0 || m > 0) return null;
+
+  return db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    await tx.insert(users).values({
+      email: DEMO_ADMIN_EMAIL,
+      name: "Demo Admin",
+      role: "admin",
+      passwordHash: await Bun.password.hash(DEMO_ADMIN_PASSWORD),
+    });
+    const [alice, bob] = await tx
+      .insert(publishers)
+      .values([
+        { name: "Alice Media", email: "alice@demo.switchboard.local" },
+        { name: "Bob Traffic", email: "bob@demo.switchboard.local" },
+      ])
+      .returning();
+    const offers = await tx
+      .insert(campaigns)
+      .values(
+        ["A", "B", "C", "D"].map((letter, i) => ({
+          name: `Demo Offer ${letter}`,
+          destinationUrl: `${publicUrl}/demo/offers/${letter}?${MACROS}`,
+          payout: ["2.00", "1.50", "0.80", "0.60"][i]!,
+          revenue: ["3.00", "2.25", "1.20", "1.00"][i]!,
+        })),
+      )
+      .returning();
+    const [link] = await tx
+      .insert(smartlinks)
+      .values({
+        name: "Demo Smartlink",
+        description: "Sends US mobile to Offer A, GB/SE desktop to Offer B, everyone else to C or D.",
+        tags: ["demo"],
+        visibility: "ask",
+        fallbackUrl: `${publicUrl}/demo/offers/fallback`,
+      })
+      .returning();
+    const [a, b, c, d] = offers;
+    await tx.insert(poolEntries).values([
+      { smartlinkId: link!.id, campaignId: a!.id, weight: 100, priority: 1, countries: ["US"], devices: ["mobile"] },
+      { smartlinkId: link!.id, campaignId: b!.id, weight: 100, priority: 1, countries: ["GB", "SE"], devices: ["desktop"] },
+      { smartlinkId: link!.id, campaignId: c!.id, weight: 70, priority: 2 },
+      { smartlinkId: link!.id, campaignId: d!.id, weight: 30, priority: 2 },
+    ]);
+    const code = newLinkCode();
+    await tx.insert(smartlinkPublishers).values([
+      { smartlinkId: link!.id, publisherId: alice!.id, status: "approved", code, decidedAt: new Date() },
+      { smartlinkId: link!.id, publisherId: bob!.id, status: "pending", code: newLinkCode() },
+    ]);
+    const { key } = await createApiKey(txDb, "Demo key");
+    return {
+      adminEmail: DEMO_ADMIN_EMAIL,
+      adminPassword: DEMO_ADMIN_PASSWORD,
+      apiKey: key,
+      trackingPath: `/s/${code}`,
+    };
+  });
+}

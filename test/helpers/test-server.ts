@@ -1,0 +1,64 @@
+/**
+ * Start the real server (same composition as production) on a free port, on a test database.
+ */
+import { resolve } from "node:path";
+import { loadConfig } from "../../src/config";
+import { startServer, type RunningServer } from "../../src/start-server";
+import { openTestDatabase, type Backend } from "./databases";
+
+export const TEST_API_KEY = "sb_test_key_0123456789abcdef";
+export const GEOIP_FIXTURES = resolve(import.meta.dir, "../../../shared/fixtures/geoip");
+
+export interface TestServer extends RunningServer {
+  /** fetch against the server; never follows redirects. */
+  get(path: string, init?: RequestInit): Promise<Response>;
+  /** JSON call to the admin API with the test key. */
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * @param backend pglite (in memory) or postgres (a fresh database)
+ * @param env extra environment variables for loadConfig (strings)
+ */
+export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+  const { database, dispose } = await openTestDatabase(backend);
+  const config = loadConfig({
+    PORT: "0",
+    GEOIP_DB: `${GEOIP_FIXTURES}/GeoIP2-Country-Test.mmdb`,
+    TRUST_PROXY: "1",
+    INITIAL_API_KEY: TEST_API_KEY,
+    CLICK_FLUSH_MS: "50",
+    ...env,
+  });
+  const server = await startServer(config, { database });
+  const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { redirect: "manual", ...init });
+  return {
+    ...server,
+    get,
+    async api(method, path, body) {
+      const res = await get(path, {
+        method,
+        headers: { authorization: `Bearer ${TEST_API_KEY}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    async dispose() {
+      await server.stop();
+      await dispose();
+    },
+  };
+}
+
+/** Poll `check` every 20 ms until it returns a value other than undefined, or fail after `ms`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 3000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await Bun.sleep(20);
+  }
+}
