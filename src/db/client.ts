@@ -9,6 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { getTableColumns } from "drizzle-orm";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { lockDataDir } from "./data-dir-lock";
@@ -114,13 +115,17 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
 
-const CLICK_COLUMNS = Object.entries(schema.clicks).flatMap(([key, col]) =>
-  col && typeof col === "object" && "name" in col && typeof col.name === "string" ? [[key, col.name] as const] : [],
+const CLICK_COLUMNS = Object.entries(getTableColumns(schema.clicks)).map(
+  ([key, col]) => [key, col.name, col.hasDefault ? col.default : null] as const,
 );
 
-/** Map a drizzle click object (camelCase keys) to its column names for raw postgres.js inserts. */
+/**
+ * Map a drizzle click object (camelCase keys) to column names for raw postgres.js inserts.
+ * Every row gets every column (postgres.js takes the column list from the first row); a
+ * missing value gets the column's default, as drizzle's own insert would.
+ */
 function toSnakeCase(row: ClickInsert): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of CLICK_COLUMNS) out[column] = (row as Record<string, unknown>)[key] ?? null;
+  for (const [key, column, fallback] of CLICK_COLUMNS) out[column] = (row as Record<string, unknown>)[key] ?? fallback;
   return out;
 }

@@ -1,0 +1,42 @@
+/**
+ * The admin JSON API v1 under `/api/v1`: campaigns, publishers, smartlinks (with pool and
+ * publisher access) and clicks. JSON in and out, snake_case; errors as in `./errors.ts`.
+ *
+ * Every route needs `Authorization: Bearer <key>` with a stored, unrevoked API key (checked
+ * before the body is validated; accepted keys are cached for 5 s). INITIAL_API_KEY, when set,
+ * is stored on the first request (idempotent, never un-revoked).
+ *
+ * Controllers are thin: a `t` model checks the shape, a service (shared with the portals) does
+ * the rest and throws the typed errors of `src/errors.ts`.
+ */
+import { Elysia } from "elysia";
+import type { AppDeps } from "../app";
+import { apiKeyVerifier } from "../auth/api-keys";
+import { campaignsApi } from "./campaigns";
+import { clicksApi } from "./clicks";
+import { errorResponse, UnauthorizedError } from "./errors";
+import { publishersApi } from "./publishers";
+import { smartlinksApi } from "./smartlinks";
+
+/** The bearer token of an `Authorization` header, or null. */
+function bearerToken(header: string | null): string | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+/** The v1 plugin; reads only `deps.database.db`, `deps.publicUrl` and `deps.config`. */
+export function apiV1(deps: Pick<AppDeps, "database" | "publicUrl" | "config">) {
+  const db = deps.database.db;
+  const verify = apiKeyVerifier(db, { initialKey: deps.config.initialApiKey });
+  return new Elysia({ prefix: "/api/v1" })
+    .onError(({ code, error }) => errorResponse(code, error))
+    .onTransform(async ({ request }) => {
+      const key = bearerToken(request.headers.get("authorization"));
+      if (key === null) throw new UnauthorizedError("missing API key: send Authorization: Bearer <key>");
+      if (!(await verify(key))) throw new UnauthorizedError("invalid or revoked API key");
+    })
+    .use(campaignsApi(db))
+    .use(publishersApi(db))
+    .use(smartlinksApi(db, deps.publicUrl))
+    .use(clicksApi(db));
+}
