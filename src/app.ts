@@ -15,6 +15,13 @@ import { redirectRoute } from "./links/redirect-route";
 import { healthRoute } from "./health/health-route";
 import { apiV1 } from "./api/v1";
 import { demoOfferRoute } from "./demo/demo-offer-route";
+import { staticPlugin } from "@elysiajs/static";
+import { loginRoutes } from "./portal/login-routes";
+import { adminPortal } from "./portal/admin/admin-portal";
+import { publisherPortal } from "./portal/publisher/publisher-portal";
+import { resolve } from "node:path";
+
+const PUBLIC_DIR = resolve(import.meta.dir, "../public");
 
 /** Everything the routes need, built once by `main.ts` (or a test) and passed in. */
 export interface AppDeps {
@@ -31,12 +38,20 @@ export interface AppDeps {
   publicUrl: () => string;
 }
 
+/**
+ * The redirect route is registered first, so no hook of a later plugin runs on the hot path.
+ */
 export function buildApp(deps: AppDeps) {
   return new Elysia()
     .use(redirectRoute(deps))
     .use(healthRoute(deps))
     .use(apiV1(deps))
-    .use(demoOfferRoute());
+    .use(demoOfferRoute())
+    .use(staticPlugin({ assets: PUBLIC_DIR, prefix: "/public" }))
+    .get("/", ({ redirect }) => redirect("/login", 302))
+    .use(loginRoutes(deps))
+    .use(adminPortal(deps))
+    .use(publisherPortal(deps));
 }
 
 export type App = ReturnType<typeof buildApp>;

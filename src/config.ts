@@ -22,6 +22,9 @@ export interface Config {
   trustProxy: number;
   /** An admin API key accepted from the first start (stored hashed), or null. */
   initialApiKey: string | null;
+  /** First admin created on start when no admin exists (with `initialAdminPassword`), or null. */
+  initialAdminEmail: string | null;
+  initialAdminPassword: string | null;
   /** Network-wide last-resort destination when a smartlink has no fallback, or null. */
   defaultFallbackUrl: string | null;
   /** Seed the demo network on an empty database (default: on for embedded PGlite only). */
@@ -104,6 +107,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push("INITIAL_API_KEY must be at least 16 characters");
   }
 
+  const initialAdminEmail = blank(env.INITIAL_ADMIN_EMAIL) ? null : env.INITIAL_ADMIN_EMAIL!.trim();
+  const initialAdminPassword = blank(env.INITIAL_ADMIN_PASSWORD) ? null : env.INITIAL_ADMIN_PASSWORD!;
+  if ((initialAdminEmail === null) !== (initialAdminPassword === null)) {
+    problems.push("INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD must be set together");
+  }
+  if (initialAdminEmail !== null && !/^[^\s@]+@[^\s@]+$/.test(initialAdminEmail)) {
+    problems.push(`INITIAL_ADMIN_EMAIL must be an e-mail address (got "${initialAdminEmail}")`);
+  }
+  if (initialAdminPassword !== null && initialAdminPassword.length < 10) {
+    problems.push("INITIAL_ADMIN_PASSWORD must be at least 10 characters");
+  }
+
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),
     databaseUrl,
@@ -112,6 +127,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     geoipDb,
     trustProxy: int("TRUST_PROXY", 0, 0, 10),
     initialApiKey,
+    initialAdminEmail,
+    initialAdminPassword,
     defaultFallbackUrl: url("DEFAULT_FALLBACK_URL", ["http:", "https:"]),
     seedDemo: bool("SEED_DEMO", databaseUrl === null),
     clickFlushMs: int("CLICK_FLUSH_MS", 250, 10, 60_000),

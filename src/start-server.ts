@@ -15,6 +15,7 @@ import { ClickBuffer } from "./clicks/click-buffer";
 import { openGeoReader } from "./visitor/geo";
 import { createVisitorReader } from "./visitor/read-visitor";
 import { ensureApiKey } from "./auth/api-keys";
+import { ensureInitialAdmin } from "./auth/sign-in";
 
 export interface RunningServer {
   /** Base URL the server listens on, e.g. `http://localhost:41234`. */
@@ -40,6 +41,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database);
   if (config.initialApiKey) await ensureApiKey(database.db, config.initialApiKey, "Initial API key");
+  if (config.initialAdminEmail && config.initialAdminPassword) {
+    await ensureInitialAdmin(database.db, config.initialAdminEmail, config.initialAdminPassword);
+  }
 
   const geo = await openGeoReader(config.geoipDb);
   const routes = new RouteCache({

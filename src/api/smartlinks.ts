@@ -9,11 +9,11 @@ import {
   createSmartlink,
   deleteSmartlink,
   getSmartlink,
-  grantAccess,
   listSmartlinks,
   updateSmartlink,
   type SmartlinkPatch,
 } from "../smartlinks/smartlink-service";
+import { approveAccess } from "../smartlinks/access-service";
 import { accessJson, smartlinkDetailJson, smartlinkJson } from "./json";
 import { grantBody, smartlinkCreate, smartlinkPatch } from "./models";
 import { parseId } from "./params";
@@ -73,7 +73,7 @@ export function smartlinksApi(db: Db, publicUrl: () => string) {
       // 201 when the access row is new, 200 when an existing one (pending, declined or already
       // approved) was approved; the link code never changes.
       async ({ params, body }) => {
-        const { access, created, trackingDomain } = await grantAccess(
+        const { access, created, trackingDomain } = await approveAccess(
           db,
           parseId(params.id, "smartlink"),
           body.publisher_id,

@@ -193,3 +193,88 @@ export type PoolEntry = typeof poolEntries.$inferSelect;
 export type Publisher = typeof publishers.$inferSelect;
 export type SmartlinkPublisher = typeof smartlinkPublishers.$inferSelect;
 export type ClickRow = typeof clicks.$inferInsert;
+
+/**
+ * Portal sessions (the Lucia guide's design): the id is the SHA-256 hex of the random token the
+ * cookie carries, so a database leak does not leak usable sessions.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** Per-session CSRF token, sent back by forms and htmx in a header. */
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Sign-in attempts, for rate limiting per account and per IP across instances. */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    success: boolean("success").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_ip_idx").on(t.ip, t.createdAt)],
+);
+
+/** In-app notifications for one user (admins: applications; publishers: decisions). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    /** Portal path the notification points to, e.g. `/admin/approvals`. */
+    link: text("link"),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+/** Branded tracking hosts a smartlink can use instead of PUBLIC_URL. */
+export const trackingDomains = pgTable("tracking_domains", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  host: text("host").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+/** A publisher's access to a campaign, granted when a smartlink application is approved. */
+export const campaignAccess = pgTable(
+  "campaign_access",
+  {
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    publisherId: integer("publisher_id")
+      .notNull()
+      .references(() => publishers.id, { onDelete: "cascade" }),
+    /** The smartlink whose approval granted it. */
+    viaSmartlinkId: integer("via_smartlink_id").references(() => smartlinks.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("campaign_access_pair_idx").on(t.campaignId, t.publisherId)],
+);
+
+/** Network-wide settings, one row per key (JSON values). */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

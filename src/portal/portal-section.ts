@@ -1,0 +1,42 @@
+/**
+ * The base of every portal route module: session, CSRF and role checks applied to each route
+ * the module then adds, HTML rendering, and `Vary: HX-Request` (pages answer a full page or an
+ * htmx partial for the same URL).
+ *
+ * Usage: `portalSection(deps, "admin").get("/admin/campaigns", async ({ viewer }) => ...)`.
+ * `viewer` (for the layout) and `auth` (session + user) are in every handler's context.
+ */
+import { Elysia } from "elysia";
+import { html } from "@elysiajs/html";
+import type { AppDeps } from "../app";
+import { unreadCount } from "../notifications/notification-service";
+import type { Viewer } from "../../views/layouts/page";
+import { portalAuth, requireRole } from "./portal-auth";
+
+export function portalSection(deps: AppDeps, role: "admin" | "publisher") {
+  return new Elysia()
+    .use(html())
+    .use(portalAuth(deps))
+    .onBeforeHandle(requireRole(role))
+    .onAfterHandle(({ set }) => {
+      set.headers.vary = "HX-Request";
+    })
+    .resolve(async ({ auth }): Promise<{ viewer: Viewer; user: NonNullable<typeof auth>["user"] }> => {
+      // requireRole ran first, so auth is set here.
+      const { user, session } = auth!;
+      return {
+        user,
+        viewer: {
+          name: user.name,
+          role: user.role,
+          csrfToken: session.csrfToken,
+          unreadNotifications: await unreadCount(deps.database.db, user.id),
+        },
+      };
+    });
+}
+
+/** True when htmx sent the request (answer a partial). */
+export function isHtmx(request: Request): boolean {
+  return request.headers.get("hx-request") === "true";
+}

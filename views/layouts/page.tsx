@@ -1,0 +1,101 @@
+/**
+ * The HTML shell of every portal page: Pico CSS and htmx from /public (no CDN), the navigation
+ * of the user's portal, the notification bell, and the CSRF token htmx sends on every request.
+ */
+import { Html } from "@elysiajs/html";
+
+export interface Viewer {
+  name: string;
+  role: "admin" | "publisher";
+  csrfToken: string;
+  unreadNotifications: number;
+}
+
+export interface PageProps {
+  title: string;
+  /** Null on pages for signed-out visitors (sign-in, sign-up). */
+  viewer: Viewer | null;
+  children?: JSX.Element | JSX.Element[] | string;
+}
+
+const ADMIN_NAV: [string, string][] = [
+  ["/admin", "Dashboard"],
+  ["/admin/campaigns", "Campaigns"],
+  ["/admin/publishers", "Publishers"],
+  ["/admin/smartlinks", "Smartlinks"],
+  ["/admin/approvals", "Approvals"],
+  ["/admin/tracking-domains", "Tracking domains"],
+  ["/admin/api-keys", "API keys"],
+];
+
+const PUBLISHER_NAV: [string, string][] = [
+  ["/publisher", "Dashboard"],
+  ["/publisher/smartlinks", "Offers → Smartlinks"],
+  ["/publisher/reports", "My reports"],
+];
+
+export function Page({ title, viewer, children }: PageProps) {
+  const nav = viewer?.role === "admin" ? ADMIN_NAV : viewer ? PUBLISHER_NAV : [];
+  const home = viewer ? (viewer.role === "admin" ? "/admin" : "/publisher") : "/login";
+  return (
+    <>
+      {"<!doctype html>"}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width,initial-scale=1" />
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+          <title safe>{title} · Switchboard</title>
+          <link rel="stylesheet" href="/public/vendor/pico-2.1.1.min.css" />
+          <link rel="stylesheet" href="/public/app.css" />
+          <script src="/public/vendor/htmx-2.0.11.min.js" defer></script>
+          <script src="/public/app.js" defer></script>
+        </head>
+        <body hx-headers={viewer ? JSON.stringify({ "X-CSRF-Token": viewer.csrfToken }) : undefined}>
+          <header class="container">
+            <nav>
+              <ul>
+                <li>
+                  <a href={home} class="brand">
+                    <strong>Switchboard</strong>
+                  </a>
+                </li>
+              </ul>
+              {viewer ? (
+                <ul class="main-nav">
+                  {nav.map(([href, label]) => (
+                    <li>
+                      <a href={href} safe>
+                        {label}
+                      </a>
+                    </li>
+                  ))}
+                  <li>
+                    <a
+                      href={`/${viewer.role}/notifications`}
+                      class="bell"
+                      aria-label={`Notifications: ${viewer.unreadNotifications} unread`}
+                    >
+                      🔔<span class="badge" data-unread={String(viewer.unreadNotifications)}>{String(viewer.unreadNotifications)}</span>
+                    </a>
+                  </li>
+                  <li>
+                    <form method="post" action="/logout" class="inline">
+                      <input type="hidden" name="_csrf" value={viewer.csrfToken} />
+                      <button type="submit" class="secondary outline small">
+                        Sign out
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              ) : (
+                <ul />
+              )}
+            </nav>
+          </header>
+          <main class="container">{children}</main>
+        </body>
+      </html>
+    </>
+  );
+}
