@@ -3,8 +3,7 @@
  * publisher access) and clicks. JSON in and out, snake_case; errors as in `./errors.ts`.
  *
  * Every route needs `Authorization: Bearer <key>` with a stored, unrevoked API key (checked
- * before the body is validated; accepted keys are cached for 5 s). INITIAL_API_KEY, when set,
- * is stored on the first request (idempotent, never un-revoked).
+ * before the body is validated; accepted keys are cached for 5 s).
  *
  * Controllers are thin: a `t` model checks the shape, a service (shared with the portals) does
  * the rest and throws the typed errors of `src/errors.ts`.
@@ -24,10 +23,10 @@ function bearerToken(header: string | null): string | null {
   return match ? match[1]! : null;
 }
 
-/** The v1 plugin; reads only `deps.database.db`, `deps.publicUrl` and `deps.config`. */
-export function apiV1(deps: Pick<AppDeps, "database" | "publicUrl" | "config">) {
+/** The v1 plugin; reads only `deps.database.db` and `deps.publicUrl`. */
+export function apiV1(deps: Pick<AppDeps, "database" | "publicUrl">) {
   const db = deps.database.db;
-  const verify = apiKeyVerifier(db, { initialKey: deps.config.initialApiKey });
+  const verify = apiKeyVerifier(db);
   return new Elysia({ prefix: "/api/v1" })
     .onError(({ code, error }) => errorResponse(code, error))
     .onTransform(async ({ request }) => {

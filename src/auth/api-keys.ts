@@ -98,22 +98,14 @@ export async function listApiKeys(db: Db): Promise<ApiKeyInfo[]> {
  * A `verifyApiKey` with a small in-memory cache of accepted keys (by hash, `ttlMs`, default 5 s),
  * so an API call does not cost an extra query. A revoked key stays accepted for at most `ttlMs`;
  * rejections are not cached, so a key created a moment ago works at once.
- * @param initialKey when given, stored with `ensureApiKey` once, before the first check
+ * (INITIAL_API_KEY is stored by `startServer` with `ensureApiKey` before the app listens.)
  */
 export function apiKeyVerifier(
   db: Db,
-  opts: { ttlMs?: number; max?: number; initialKey?: string | null } = {},
+  opts: { ttlMs?: number; max?: number } = {},
 ): (key: string) => Promise<boolean> {
   const cache = new LRUCache<string, boolean>({ max: opts.max ?? 1000, ttl: opts.ttlMs ?? 5000 });
-  let ensured: Promise<void> | null = null;
   return async (key) => {
-    if (opts.initialKey) {
-      ensured ??= ensureApiKey(db, opts.initialKey, "initial").catch((err) => {
-        ensured = null;
-        throw err;
-      });
-      await ensured;
-    }
     const hash = hashApiKey(key);
     if (cache.has(hash)) return true;
     const ok = await verifyApiKey(db, key);

@@ -7,14 +7,12 @@ import { Elysia } from "elysia";
 import { uuidv7 } from "uuidv7";
 import type { AppDeps } from "../../src/app";
 import { apiV1 } from "../../src/api/v1";
-import { createApiKey, listApiKeys, revokeApiKey } from "../../src/auth/api-keys";
-import { loadConfig } from "../../src/config";
+import { createApiKey, revokeApiKey } from "../../src/auth/api-keys";
 import type { ClickInsert, Database } from "../../src/db/client";
 import { smartlinkPublishers } from "../../src/db/schema";
 import { ISO_TIME, openTestDatabase, resetDatabase } from "../db/fixture";
 
 const PUBLIC_URL = "http://sb.test";
-const INITIAL_KEY = "initial-key-for-tests-0001";
 
 let database: Database;
 let app: { handle(request: Request): Promise<Response> };
@@ -23,7 +21,6 @@ let key: string;
 beforeAll(async () => {
   database = await openTestDatabase();
   const deps = {
-    config: loadConfig({ INITIAL_API_KEY: INITIAL_KEY }),
     database,
     publicUrl: () => PUBLIC_URL,
   } as unknown as AppDeps;
@@ -88,15 +85,6 @@ describe("auth", () => {
     expect((await call("GET", "/campaigns", undefined, { authorization: `Bearer ${other}` })).status).toBe(401);
   });
 
-  test("INITIAL_API_KEY from the config is stored on first use", async () => {
-    // A fresh app: the shared one stored the key once, before a reset truncated api_keys.
-    const deps = { config: loadConfig({ INITIAL_API_KEY: INITIAL_KEY }), database, publicUrl: () => PUBLIC_URL };
-    const fresh = new Elysia().use(apiV1(deps as unknown as AppDeps));
-    const headers = { authorization: `Bearer ${INITIAL_KEY}` };
-    const res = await fresh.handle(new Request("http://localhost/api/v1/campaigns", { headers }));
-    expect([res.status, await res.json()]).toEqual([200, { campaigns: [] }]);
-    expect((await listApiKeys(database.db)).map((k) => k.name)).toEqual(["test", "initial"]);
-  });
 });
 
 describe("campaigns", () => {
