@@ -3,6 +3,7 @@
  * of the user's portal, the notification bell, and the CSRF token htmx sends on every request.
  */
 import { Html } from "@elysiajs/html";
+import type { PropsWithChildren } from "@kitajs/html";
 
 export interface Viewer {
   name: string;
@@ -11,12 +12,11 @@ export interface Viewer {
   unreadNotifications: number;
 }
 
-export interface PageProps {
+export type PageProps = PropsWithChildren<{
   title: string;
   /** Null on pages for signed-out visitors (sign-in, sign-up). */
   viewer: Viewer | null;
-  children?: JSX.Element | JSX.Element[] | string;
-}
+}>;
 
 const ADMIN_NAV: [string, string][] = [
   ["/admin", "Dashboard"],
@@ -76,7 +76,7 @@ export function Page({ title, viewer, children }: PageProps) {
                       class="bell"
                       aria-label={`Notifications: ${viewer.unreadNotifications} unread`}
                     >
-                      🔔<span class="badge" data-unread={String(viewer.unreadNotifications)}>{String(viewer.unreadNotifications)}</span>
+                      🔔<span class="badge" data-unread={String(viewer.unreadNotifications)} safe>{String(viewer.unreadNotifications)}</span>
                     </a>
                   </li>
                   <li>
