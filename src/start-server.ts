@@ -77,7 +77,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     random: Math.random,
     publicUrl: () => publicUrl,
   };
-  const app = buildApp(deps).listen({ port: config.port, hostname: "0.0.0.0" });
+  // reusePort off (Elysia turns it on): with it, a port-0 bind can share a port another process
+  // holds, and requests silently go to that process.
+  const app = buildApp(deps).listen({ port: config.port, hostname: "0.0.0.0", reusePort: false });
   const port = app.server!.port;
   const url = `http://localhost:${port}`;
   if (!config.publicUrl) publicUrl = url;

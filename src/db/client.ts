@@ -2,14 +2,17 @@
  * Database connections: embedded PGlite (no DATABASE_URL) or a real Postgres server.
  *
  * Both give the same `Database`: a drizzle instance for queries, `listen` for LISTEN/NOTIFY on a
- * connection of its own, `insertClicks` for batch inserts (postgres.js `sql(rows)` on a separate
- * connection; a multi-row VALUES insert on PGlite), and `close`.
+ * connection of its own, `insertClicks` for batch inserts (`COPY ... FROM STDIN` on a separate
+ * postgres.js connection; a multi-row VALUES insert on PGlite), and `close`.
  */
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { getTableColumns } from "drizzle-orm";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { encodeCopyRows, type CopyColumn } from "./copy-text";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { lockDataDir } from "./data-dir-lock";
@@ -94,7 +97,9 @@ export async function openPostgres(url: string): Promise<Database> {
     },
     async insertClicks(rows) {
       if (rows.length === 0) return;
-      await writer`insert into clicks ${writer(rows.map(toSnakeCase))}`;
+      const payload = encodeCopyRows(rows as Record<string, unknown>[], CLICK_COLUMNS);
+      const stream = await writer.unsafe(COPY_CLICKS).writable();
+      await pipeline(Readable.from([payload]), stream);
     },
     async ping() {
       try {
@@ -115,17 +120,12 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
 
-const CLICK_COLUMNS = Object.entries(getTableColumns(schema.clicks)).map(
-  ([key, col]) => [key, col.name, col.hasDefault ? col.default : null] as const,
-);
-
-/**
- * Map a drizzle click object (camelCase keys) to column names for raw postgres.js inserts.
- * Every row gets every column (postgres.js takes the column list from the first row); a
- * missing value gets the column's default, as drizzle's own insert would.
- */
-function toSnakeCase(row: ClickInsert): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, column, fallback] of CLICK_COLUMNS) out[column] = (row as Record<string, unknown>)[key] ?? fallback;
-  return out;
-}
+const CLICK_COLUMNS: CopyColumn[] = Object.entries(getTableColumns(schema.clicks)).map(([key, col]) => ({
+  key,
+  fallback: col.hasDefault ? col.default : null,
+  text: col.columnType === "PgText",
+}));
+/** Fixed statement built from the schema's own column names (no user input). */
+const COPY_CLICKS = `copy clicks (${Object.values(getTableColumns(schema.clicks))
+  .map((col) => `"${col.name}"`)
+  .join(", ")}) from stdin`;
