@@ -34,7 +34,8 @@ if (config.seedDemo) {
   const demo = await demoCredentials(config, server.deps.database.db, publicUrl);
   if (demo) {
     lines.push(
-      `  Demo admin:         ${demo.adminEmail} / ${demo.adminPassword}`,
+      `  Admin portal:       ${publicUrl}/admin  (${demo.adminEmail} / ${demo.adminPassword})`,
+      `  Publisher portal:   ${publicUrl}/publisher  (${demo.publisherEmail} / ${demo.adminPassword})`,
       `  Admin API key:      ${demo.apiKey}`,
       `  Demo tracking link: ${publicUrl}${demo.trackingPath}?pub_sub=demo&sub1=hello`,
     );

@@ -1,6 +1,6 @@
 /**
  * The demo network seeded on the first start of an empty embedded database: an admin, two
- * publishers, four campaigns whose destinations are the app's own demo landing pages, and one
+ * publishers (Alice Media with a portal sign-in), four campaigns whose destinations are the app's own demo landing pages, and one
  * smartlink with a geo/device pool and an approved publisher link.
  *
  * Pool of "Demo Smartlink" (lower priority number first):
@@ -11,11 +11,14 @@ import { count } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { campaigns, poolEntries, publishers, smartlinkPublishers, smartlinks, users } from "../db/schema";
 import { createApiKey } from "../auth/api-keys";
+import { hashPassword } from "../auth/sign-in";
 import { newLinkCode } from "../links/link-code";
 
 export interface DemoCredentials {
   adminEmail: string;
   adminPassword: string;
+  /** Sign-in of the demo publisher Alice Media (same password as the admin). */
+  publisherEmail: string;
   apiKey: string;
   /** Path of the demo publisher's tracking link, e.g. `/s/AbC123xy`. */
   trackingPath: string;
@@ -23,6 +26,7 @@ export interface DemoCredentials {
 
 export const DEMO_ADMIN_EMAIL = "admin@demo.switchboard.local";
 export const DEMO_ADMIN_PASSWORD = "switchboard-demo";
+export const DEMO_PUBLISHER_EMAIL = "alice@demo.switchboard.local";
 
 const MACROS =
   "click_id={click_id}&publisher_id={publisher_id}&smartlink_id={smartlink_id}&campaign_id={campaign_id}" +
@@ -40,19 +44,18 @@ export async function seedDemo(db: Db, publicUrl: string): Promise<DemoCredentia
 
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
-    await tx.insert(users).values({
-      email: DEMO_ADMIN_EMAIL,
-      name: "Demo Admin",
-      role: "admin",
-      passwordHash: await Bun.password.hash(DEMO_ADMIN_PASSWORD),
-    });
     const [alice, bob] = await tx
       .insert(publishers)
       .values([
-        { name: "Alice Media", email: "alice@demo.switchboard.local" },
+        { name: "Alice Media", email: DEMO_PUBLISHER_EMAIL },
         { name: "Bob Traffic", email: "bob@demo.switchboard.local" },
       ])
       .returning();
+    const passwordHash = await hashPassword(DEMO_ADMIN_PASSWORD);
+    await tx.insert(users).values([
+      { email: DEMO_ADMIN_EMAIL, name: "Demo Admin", role: "admin", passwordHash },
+      { email: DEMO_PUBLISHER_EMAIL, name: "Alice", role: "publisher", publisherId: alice!.id, passwordHash },
+    ]);
     const offers = await tx
       .insert(campaigns)
       .values(
@@ -90,6 +93,7 @@ export async function seedDemo(db: Db, publicUrl: string): Promise<DemoCredentia
     return {
       adminEmail: DEMO_ADMIN_EMAIL,
       adminPassword: DEMO_ADMIN_PASSWORD,
+      publisherEmail: DEMO_PUBLISHER_EMAIL,
       apiKey: key,
       trackingPath: `/s/${code}`,
     };

@@ -76,7 +76,13 @@ export function Page({ title, viewer, children }: PageProps) {
                       class="bell"
                       aria-label={`Notifications: ${viewer.unreadNotifications} unread`}
                     >
-                      🔔<span class="badge" data-unread={String(viewer.unreadNotifications)} safe>{String(viewer.unreadNotifications)}</span>
+                      <svg class="bell-icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                        <path
+                          fill="currentColor"
+                          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2z"
+                        />
+                      </svg>
+                      <span class="badge" data-unread={String(viewer.unreadNotifications)} safe>{String(viewer.unreadNotifications)}</span>
                     </a>
                   </li>
                   <li>
