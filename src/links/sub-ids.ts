@@ -1,0 +1,39 @@
+/**
+ * Sub-IDs: the publisher's own labels on a tracking link (`?pub_sub=news&sub1=banner`). Read
+ * from a click's query string by the redirect, and written into links by the portal's builder.
+ */
+
+/** Every sub-ID a tracking link accepts, in display order. */
+export const SUB_ID_KEYS = ["pub_sub", "sub1", "sub2", "sub3", "sub4", "sub5"] as const;
+export type SubIdKey = (typeof SUB_ID_KEYS)[number];
+/** Sub-ID values of one click; null when absent or empty. */
+export type SubIds = Record<SubIdKey, string | null>;
+
+/** Longest sub-ID value kept (characters); longer values are cut, never rejected. */
+export const MAX_SUB_LENGTH = 255;
+
+/** The sub-IDs of a parsed query string: first value if repeated, cut to `MAX_SUB_LENGTH`. */
+export function readSubIds(query: Record<string, unknown>): SubIds {
+  const subs = {} as SubIds;
+  for (const key of SUB_ID_KEYS) subs[key] = readSub(query[key]);
+  return subs;
+}
+
+function readSub(raw: unknown): string | null {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof value !== "string" || value === "") return null;
+  return value.length > MAX_SUB_LENGTH ? value.slice(0, MAX_SUB_LENGTH) : value;
+}
+
+/**
+ * `link` with the given sub-IDs in its query string (trimmed; empty ones left out), encoded as
+ * `URLSearchParams` does, in `SUB_ID_KEYS` order.
+ */
+export function withSubIds(link: string, subs: Partial<Record<SubIdKey, string | null | undefined>>): string {
+  const url = new URL(link);
+  for (const key of SUB_ID_KEYS) {
+    const value = subs[key]?.trim();
+    if (value) url.searchParams.set(key, value);
+  }
+  return url.toString();
+}

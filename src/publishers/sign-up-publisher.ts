@@ -1,0 +1,65 @@
+/**
+ * Publisher self sign-up: a publisher and its first portal user in one transaction. The network
+ * setting `publisher_auto_activate` decides whether the publisher is active at once or waits
+ * (`pending`) for an admin; admins are told either way.
+ */
+import { hashPassword } from "../auth/sign-in";
+import type { Db } from "../db/client";
+import { publishers, users, type Publisher, type User } from "../db/schema";
+import { pgErrorCode, ValidationError } from "../errors";
+import { notifyAdmins } from "../notifications/notification-service";
+import { publisherAutoActivate } from "../settings/network-settings";
+import { checkEmail, checkText, FieldErrors, LIMITS, MESSAGES } from "../validation";
+
+/** Shortest accepted password (characters). */
+export const PASSWORD_MIN = 10;
+/** Longest accepted password (characters); the sign-in form takes as much. */
+export const PASSWORD_MAX = 1000;
+
+export interface SignUpInput {
+  /** The publisher's (and user's) name, 1..200 characters. */
+  name: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Register a publisher with one user (role `publisher`).
+ * @returns the new user and publisher (status `active` or `pending`, per the network setting)
+ * @throws ValidationError naming `name`, `email` (also "is already registered") or `password`
+ */
+export async function signUpPublisher(db: Db, input: SignUpInput): Promise<{ user: User; publisher: Publisher }> {
+  const errors = new FieldErrors();
+  const name = checkText(errors, "name", input.name, 1, LIMITS.nameMax);
+  const email = checkEmail(errors, "email", input.email);
+  if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX) {
+    errors.add("password", MESSAGES.text(PASSWORD_MIN, PASSWORD_MAX));
+  }
+  errors.throwIfAny();
+
+  const status = (await publisherAutoActivate(db)) ? "active" : "pending";
+  const passwordHash = await hashPassword(input.password);
+  let created: { user: User; publisher: Publisher };
+  try {
+    created = await db.transaction(async (tx) => {
+      const [publisher] = await tx.insert(publishers).values({ name: name!, email: email!, status }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ name: name!, email: email!, role: "publisher", publisherId: publisher!.id, passwordHash })
+        .returning();
+      return { user: user!, publisher: publisher! };
+    });
+  } catch (err) {
+    if (pgErrorCode(err) === "23505") throw new ValidationError({ email: "is already registered" });
+    throw err;
+  }
+  await notifyAdmins(db, {
+    kind: "publisher_signup",
+    message:
+      status === "active"
+        ? `${created.publisher.name} signed up as a publisher.`
+        : `${created.publisher.name} signed up and awaits activation.`,
+    link: "/admin/publishers",
+  });
+  return created;
+}
