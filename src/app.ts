@@ -11,7 +11,7 @@ import type { ClickBuffer } from "./clicks/click-buffer";
 import type { VisitorReader } from "./visitor/read-visitor";
 import type { RoutingListener } from "./links/routing-listener";
 import type { StatsCache } from "./links/stats-cache";
-import { redirectRoute } from "./links/redirect-route";
+import { redirectRoutes } from "./links/redirect-route";
 import { healthRoute } from "./health/health-route";
 import { apiV1 } from "./api/v1";
 import { demoOfferRoute } from "./demo/demo-offer-route";
@@ -39,11 +39,11 @@ export interface AppDeps {
 }
 
 /**
- * The redirect route is registered first, so no hook of a later plugin runs on the hot path.
+ * `/s/:code` is a Bun-native route (`serve.routes`): Bun dispatches it before Elysia, so no
+ * Elysia hook or parser runs on the hot path. It is served by `listen`, not by `app.handle`.
  */
 export function buildApp(deps: AppDeps) {
-  return new Elysia()
-    .use(redirectRoute(deps))
+  return new Elysia({ serve: { routes: redirectRoutes(deps) } })
     .use(healthRoute(deps))
     .use(apiV1(deps))
     .use(demoOfferRoute())

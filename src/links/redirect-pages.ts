@@ -20,3 +20,10 @@ export function notFoundPage(): Response {
 export function noOfferPage(): Response {
   return new Response(NO_OFFER_HTML, { status: 404, headers: htmlHeaders });
 }
+
+const UNAVAILABLE_HTML = page("Temporarily unavailable", "This link cannot be served right now. Please try again shortly.");
+
+/** 503 when a cache miss cannot reach the database and no network fallback URL is set. */
+export function unavailablePage(): Response {
+  return new Response(UNAVAILABLE_HTML, { status: 503, headers: { ...htmlHeaders, "Retry-After": "5" } });
+}

@@ -1,31 +1,47 @@
 /**
  * The hot path: GET and HEAD /s/:code -> 302 to the chosen offer (or a fallback).
  *
- * Each step is one call; nothing here waits for the database on a cache hit, and the click is
+ * Served as a Bun-native route (`redirectRoutes`, passed to Bun.serve through Elysia's
+ * `serve.routes`), outside Elysia's request lifecycle: no cookie or body parsing, no portal
+ * hooks, no sessions. Nothing here waits for the database on a cache hit, and the click is
  * queued, never written inline.
  */
-import { Elysia } from "elysia";
+import type { BunRequest, Server } from "bun";
 import type { AppDeps } from "../app";
 import type { RoutingPlan } from "../routing/types";
 import { isWellFormedCode } from "./link-code";
-import { notFoundPage, noOfferPage } from "./redirect-pages";
+import { notFoundPage, noOfferPage, unavailablePage } from "./redirect-pages";
 import { serveClick } from "./serve-click";
 import { readSubIds } from "./sub-ids";
 
-type Query = Record<string, unknown>;
+type Handler = (request: BunRequest<string>, server: Server<unknown>) => Response | Promise<Response>;
 
-export function redirectRoute(deps: AppDeps) {
-  const handle = async (request: Request, code: string, query: Query, socketAddress: string | null) => {
-    // 1. Resolve the code: cache hit is synchronous; a miss loads once (single-flight).
+/**
+ * The Bun route table entry for `/s/:code` (GET and HEAD).
+ * Answers: 302 to the offer or fallback; 404 for unknown or malformed codes, or when nothing is
+ * eligible and no fallback URL exists; 503 when a cache miss cannot reach the database (302 to
+ * DEFAULT_FALLBACK_URL instead when it is set).
+ */
+export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler; HEAD: Handler }> {
+  const handle: Handler = async (request, server) => {
+    // 1. Resolve the code: a cache hit is synchronous; a miss loads once (single-flight).
+    const code = (request.params as Record<string, string>).code ?? "";
     if (!isWellFormedCode(code)) return notFoundPage();
     let plan: RoutingPlan | null | undefined = deps.routes.peek(code);
-    if (plan === undefined) plan = await deps.routes.load(code);
+    if (plan === undefined) {
+      try {
+        plan = await deps.routes.load(code);
+      } catch {
+        const fallback = deps.config.defaultFallbackUrl;
+        return fallback ? redirect(fallback) : unavailablePage();
+      }
+    }
     if (plan === null) return notFoundPage();
 
     // 2. Read the visitor: IP, country, device, bot.
     const headers = request.headers;
     const visitor = deps.readVisitor({
-      socketAddress,
+      socketAddress: server.requestIP(request)?.address ?? null,
       forwardedFor: headers.get("x-forwarded-for"),
       userAgent: headers.get("user-agent"),
     });
@@ -34,24 +50,25 @@ export function redirectRoute(deps: AppDeps) {
     const { destination } = serveClick(deps, {
       plan,
       visitor,
-      subs: readSubIds(query),
+      subs: readSubIds(queryOf(request.url)),
       isHead: request.method === "HEAD",
       isTest: false,
     });
 
     // 6. Answer.
-    if (destination === null) return noOfferPage();
-    return new Response(null, {
-      status: 302,
-      headers: { Location: destination, "Cache-Control": "no-store" },
-    });
+    return destination === null ? noOfferPage() : redirect(destination);
   };
+  return { "/s/:code": { GET: handle, HEAD: handle } };
+}
 
-  return new Elysia({ name: "redirect" })
-    .get("/s/:code", ({ request, params, query, server }) =>
-      handle(request, params.code, query, server?.requestIP(request)?.address ?? null),
-    )
-    .head("/s/:code", ({ request, params, query, server }) =>
-      handle(request, params.code, query, server?.requestIP(request)?.address ?? null),
-    );
+function redirect(location: string): Response {
+  return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": "no-store" } });
+}
+
+const NO_QUERY = new URLSearchParams();
+
+/** The query string of a request URL, without parsing the rest of the URL. */
+function queryOf(url: string): URLSearchParams {
+  const start = url.indexOf("?");
+  return start === -1 ? NO_QUERY : new URLSearchParams(url.slice(start + 1));
 }

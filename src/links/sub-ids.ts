@@ -12,16 +12,22 @@ export type SubIds = Record<SubIdKey, string | null>;
 /** Longest sub-ID value kept (characters); longer values are cut, never rejected. */
 export const MAX_SUB_LENGTH = 255;
 
-/** The sub-IDs of a parsed query string: first value if repeated, cut to `MAX_SUB_LENGTH`. */
-export function readSubIds(query: Record<string, unknown>): SubIds {
+/**
+ * The sub-IDs of a query string (`URLSearchParams`) or a parsed query/form object: first value
+ * if repeated, NUL characters dropped (Postgres text cannot hold them), cut to `MAX_SUB_LENGTH`.
+ */
+export function readSubIds(query: URLSearchParams | Record<string, unknown>): SubIds {
   const subs = {} as SubIds;
-  for (const key of SUB_ID_KEYS) subs[key] = readSub(query[key]);
+  const isParams = query instanceof URLSearchParams;
+  for (const key of SUB_ID_KEYS) subs[key] = readSub(isParams ? query.get(key) : query[key]);
   return subs;
 }
 
 function readSub(raw: unknown): string | null {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof value !== "string" || value === "") return null;
+  let value = Array.isArray(raw) ? raw[0] : raw;
+  if (typeof value !== "string") return null;
+  if (value.includes("\0")) value = value.replaceAll("\0", "");
+  if (value === "") return null;
   return value.length > MAX_SUB_LENGTH ? value.slice(0, MAX_SUB_LENGTH) : value;
 }
 
