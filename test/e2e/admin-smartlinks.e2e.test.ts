@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable())("admin smartlinks in a browser", () => {
 
     // Build: basics, two offers (a third is added and removed in place), a typo in Countries.
     await page.goto(`${server.url}/admin/smartlinks`);
-    await page.getByRole("button", { name: "New smartlink" }).click();
+    await page.getByRole("link", { name: "New smartlink" }).click();
     await page.waitForURL(`${server.url}/admin/smartlinks/new`);
     await page.getByLabel("Name", { exact: true }).fill("Summer app deals");
     await page.getByLabel("Description").fill("Apps for the summer");
@@ -136,7 +136,7 @@ describe.skipIf(!browserAvailable())("admin smartlinks in a browser", () => {
     await screenshot(page, "admin-smartlink-detail");
 
     // Edit with the same builder.
-    await page.getByRole("button", { name: "Edit" }).click();
+    await page.getByRole("link", { name: "Edit" }).click();
     expect(await page.getByLabel("Countries").count()).toBe(2);
     await page.getByLabel("Name", { exact: true }).fill("Summer app deals 2");
     await page.getByRole("button", { name: "Save smartlink" }).click();
@@ -170,7 +170,7 @@ describe.skipIf(!browserAvailable())("admin smartlinks in a browser", () => {
 
     // Delete, after a confirmation that says what happens to the publishers' links.
     await page.goto(detailUrl);
-    await page.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("link", { name: "Delete" }).click();
     expect(await page.locator("main").innerText()).toContain("The publishers' tracking links stop working");
     await page.getByRole("button", { name: "Delete smartlink" }).click();
     await page.waitForURL(`${server.url}/admin/smartlinks?notice=deleted`);

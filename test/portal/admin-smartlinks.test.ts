@@ -309,7 +309,7 @@ describe("escaping", () => {
   const TAG = `<b onmouseover=alert(1)>tag</b>`;
   const FALLBACK = `https://example.com/?q=<script>alert("fallback")</script>`;
   const PUBLISHER_NAME = `<svg onload=alert("publisher")>`;
-  const RAW = [NAME, DESCRIPTION, TAG, FALLBACK, PUBLISHER_NAME, "<script>", "<img", "<svg", "<b onmouseover"];
+  const RAW = [NAME, DESCRIPTION, TAG, FALLBACK, PUBLISHER_NAME, "<script>", "<img", "<svg onload", "<b onmouseover"];
 
   /**
    * No raw markup outside attribute values. Inside a double-quoted attribute `<` is plain text;

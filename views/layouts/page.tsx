@@ -26,6 +26,7 @@ const ADMIN_NAV: [string, string][] = [
   ["/admin/approvals", "Approvals"],
   ["/admin/tracking-domains", "Tracking domains"],
   ["/admin/api-keys", "API keys"],
+  ["/admin/settings", "Settings"],
 ];
 
 const PUBLISHER_NAV: [string, string][] = [

@@ -1,6 +1,7 @@
 /** The smartlink approvals queue: who applied, to which smartlink, when; Approve or Decline. */
 import { Html } from "@elysiajs/html";
 import type { PendingApplication } from "../../../src/smartlinks/pending-applications";
+import { DataTable } from "../../components/data-table";
 import { Page, type Viewer } from "../../layouts/page";
 import { ApplicationRow } from "./application-row";
 
@@ -17,23 +18,11 @@ export function ApprovalsPage({ viewer, applications }: { viewer: Viewer; applic
       {applications.length === 0 ? (
         <p class="muted">No applications are waiting.</p>
       ) : (
-        <div class="overflow-auto">
-          <table>
-            <thead>
-              <tr>
-                <th>Publisher</th>
-                <th>Smartlink</th>
-                <th>Applied</th>
-                <th>Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <ApplicationRow {...a} csrfToken={viewer.csrfToken} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={["Publisher", "Smartlink", "Applied", "Decision"]} striped={false}>
+          {applications.map((a) => (
+            <ApplicationRow {...a} csrfToken={viewer.csrfToken} />
+          ))}
+        </DataTable>
       )}
     </Page>
   );

@@ -29,6 +29,47 @@ export interface SmartlinkBuilderPageProps {
   cancelHref: string;
 }
 
+/** Props of `ChoiceFieldset`. */
+interface ChoiceFieldsetProps {
+  legend: string;
+  /** The radios' form field name; also the prefix of their ids (`<name>-<value>`). */
+  name: string;
+  /** `[value, label, meaning]` of each radio; the meaning is its hint. */
+  choices: readonly (readonly [value: string, label: string, meaning: string])[];
+  /** The checked value. */
+  value: string;
+  /** Error message under the group (id `<name>-error`). */
+  error?: string;
+}
+
+/** A radio group with a hint under each choice and the group's error at the end. */
+function ChoiceFieldset({ legend, name, choices, value, error }: ChoiceFieldsetProps) {
+  return (
+    <fieldset aria-describedby={error ? `${name}-error` : undefined}>
+      <legend safe>{legend}</legend>
+      {choices.map(([choice, label, meaning]) => (
+        <div class="choice">
+          <input
+            type="radio"
+            id={`${name}-${choice}`}
+            name={name}
+            value={choice}
+            checked={value === choice}
+            aria-describedby={`${name}-${choice}-hint`}
+          />
+          <label for={`${name}-${choice}`} safe>
+            {label}
+          </label>
+          <small class="muted" id={`${name}-${choice}-hint`} safe>
+            {meaning}
+          </small>
+        </div>
+      ))}
+      <FieldError forId={name} message={error} />
+    </fieldset>
+  );
+}
+
 export function SmartlinkBuilderPage(props: SmartlinkBuilderPageProps) {
   const { values, errors } = props;
   const hasErrors = Object.keys(errors).length > 0;
@@ -60,26 +101,13 @@ export function SmartlinkBuilderPage(props: SmartlinkBuilderPageProps) {
             error={errors.tags}
             hint="Comma separated, e.g. summer, apps."
           />
-          <fieldset aria-describedby={errors.visibility ? "visibility-error" : undefined}>
-            <legend>Visibility</legend>
-            {VISIBILITY_CHOICES.map(([value, label, meaning]) => (
-              <div class="choice">
-                <input
-                  type="radio"
-                  id={`visibility-${value}`}
-                  name="visibility"
-                  value={value}
-                  checked={values.visibility === value}
-                  aria-describedby={`visibility-${value}-hint`}
-                />
-                <label for={`visibility-${value}`}>{label}</label>
-                <small class="muted" id={`visibility-${value}-hint`}>
-                  {meaning}
-                </small>
-              </div>
-            ))}
-            <FieldError forId="visibility" message={errors.visibility} />
-          </fieldset>
+          <ChoiceFieldset
+            legend="Visibility"
+            name="visibility"
+            choices={VISIBILITY_CHOICES}
+            value={values.visibility}
+            error={errors.visibility}
+          />
           <FormField
             label="Tracking domain"
             name="tracking_domain"
@@ -117,26 +145,13 @@ export function SmartlinkBuilderPage(props: SmartlinkBuilderPageProps) {
 
         <article class="rotation">
           <h2>Rotation</h2>
-          <fieldset aria-describedby={errors.rotation ? "rotation-error" : undefined}>
-            <legend>How clicks are shared</legend>
-            {ROTATION_CHOICES.map(([value, label, meaning]) => (
-              <div class="choice">
-                <input
-                  type="radio"
-                  id={`rotation-${value}`}
-                  name="rotation"
-                  value={value}
-                  checked={values.rotation === value}
-                  aria-describedby={`rotation-${value}-hint`}
-                />
-                <label for={`rotation-${value}`}>{label}</label>
-                <small class="muted" id={`rotation-${value}-hint`}>
-                  {meaning}
-                </small>
-              </div>
-            ))}
-            <FieldError forId="rotation" message={errors.rotation} />
-          </fieldset>
+          <ChoiceFieldset
+            legend="How clicks are shared"
+            name="rotation"
+            choices={ROTATION_CHOICES}
+            value={values.rotation}
+            error={errors.rotation}
+          />
           <div class="auto-options">
             <FormField
               label="Optimize for"
@@ -162,7 +177,7 @@ export function SmartlinkBuilderPage(props: SmartlinkBuilderPageProps) {
           <button type="submit" safe>
             {props.submitLabel}
           </button>
-          <a href={props.cancelHref} role="button" class="secondary outline">
+          <a href={props.cancelHref} class="button secondary outline">
             Cancel
           </a>
         </div>

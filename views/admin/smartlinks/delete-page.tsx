@@ -26,7 +26,7 @@ export function DeleteSmartlinkPage({ viewer, smartlink }: { viewer: Viewer; sma
           <button type="submit" class="danger">
             Delete smartlink
           </button>
-          <a href={`/admin/smartlinks/${smartlink.id}`} role="button" class="secondary outline">
+          <a href={`/admin/smartlinks/${smartlink.id}`} class="button secondary outline">
             Cancel
           </a>
         </form>

@@ -6,6 +6,7 @@ import { Html } from "@elysiajs/html";
 import type { SmartlinkDetail } from "../../../src/smartlinks/smartlink-service";
 import type { PoolClicks } from "../../../src/reports/smartlink-stats";
 import { Page, type Viewer } from "../../layouts/page";
+import { DataTable } from "../../components/data-table";
 import { Flash } from "../../components/flash";
 import { optimizeLabel, rotationLabel, visibilityLabel } from "./labels";
 import { StatusControl } from "./status-control";
@@ -42,10 +43,10 @@ export function SmartlinkDetailPage({ viewer, smartlink, clicks, publishers, pub
       <Flash message={notice} />
       <div class="actions detail-actions">
         <StatusControl smartlinkId={smartlink.id} status={smartlink.status} csrfToken={viewer.csrfToken} />
-        <a href={`/admin/smartlinks/${smartlink.id}/edit`} role="button" class="small">
+        <a href={`/admin/smartlinks/${smartlink.id}/edit`} class="button small">
           Edit
         </a>
-        <a href={`/admin/smartlinks/${smartlink.id}/delete`} role="button" class="small outline danger">
+        <a href={`/admin/smartlinks/${smartlink.id}/delete`} class="button small outline danger">
           Delete
         </a>
       </div>
@@ -72,46 +73,34 @@ export function SmartlinkDetailPage({ viewer, smartlink, clicks, publishers, pub
 
       <section id="smartlink-pool">
         <h2>Offer pool</h2>
-        <div class="overflow-auto">
-          <table>
-            <thead>
+        <DataTable
+          headers={["Offer", "Weight", "Priority", "Countries", "Devices", "Clicks (24 h)", "Share (24 h)"]}
+          striped={false}
+        >
+          {smartlink.pool.map((entry) => {
+            const n = clicks.byCampaign.get(entry.campaignId) ?? 0;
+            return (
               <tr>
-                <th>Offer</th>
-                <th>Weight</th>
-                <th>Priority</th>
-                <th>Countries</th>
-                <th>Devices</th>
-                <th>Clicks (24 h)</th>
-                <th>Share (24 h)</th>
+                <td>
+                  <a href={`/admin/campaigns/${entry.campaignId}`} safe>
+                    {entry.campaignName}
+                  </a>
+                </td>
+                <td safe>{String(entry.weight)}</td>
+                <td safe>{String(entry.priority)}</td>
+                <td safe>{anyWhenEmpty(entry.countries)}</td>
+                <td safe>{anyWhenEmpty(entry.devices)}</td>
+                <td safe>{String(n)}</td>
+                <td safe>{share(n, clicks.total)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {smartlink.pool.map((entry) => {
-                const n = clicks.byCampaign.get(entry.campaignId) ?? 0;
-                return (
-                  <tr>
-                    <td>
-                      <a href={`/admin/campaigns/${entry.campaignId}`} safe>
-                        {entry.campaignName}
-                      </a>
-                    </td>
-                    <td safe>{String(entry.weight)}</td>
-                    <td safe>{String(entry.priority)}</td>
-                    <td safe>{anyWhenEmpty(entry.countries)}</td>
-                    <td safe>{anyWhenEmpty(entry.devices)}</td>
-                    <td safe>{String(n)}</td>
-                    <td safe>{share(n, clicks.total)}</td>
-                  </tr>
-                );
-              })}
-              <tr class="muted">
-                <td colspan="5">Fallback URL (no offer fitted)</td>
-                <td safe>{String(clicks.fallback)}</td>
-                <td safe>{share(clicks.fallback, clicks.total)}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+          <tr class="muted">
+            <td colspan="5">Fallback URL (no offer fitted)</td>
+            <td safe>{String(clicks.fallback)}</td>
+            <td safe>{share(clicks.fallback, clicks.total)}</td>
+          </tr>
+        </DataTable>
       </section>
 
       <PublishersSection {...publishers} />

@@ -4,6 +4,7 @@
  */
 import { Html } from "@elysiajs/html";
 import type { SmartlinkPublisherView } from "../../../src/smartlinks/smartlink-service";
+import { DataTable } from "../../components/data-table";
 import { FormField, type FieldOptions } from "../../components/form-field";
 import { StatusBadge } from "../../components/status-badge";
 
@@ -31,38 +32,26 @@ export function PublishersSection({ smartlinkId, rows, candidates, csrfToken, er
       {rows.length === 0 ? (
         <p class="muted">No publisher has joined yet.</p>
       ) : (
-        <div class="overflow-auto">
-          <table>
-            <thead>
-              <tr>
-                <th>Publisher</th>
-                <th>Status</th>
-                <th>Tracking link</th>
-                <th>Clicks</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr id={`publisher-${row.publisherId}`}>
-                  <td safe>{row.name}</td>
-                  <td>
-                    <StatusBadge status={row.status} />
-                  </td>
-                  <td>
-                    {row.status === "approved" ? (
-                      <code class="link" safe>
-                        {row.trackingUrl}
-                      </code>
-                    ) : (
-                      <span class="muted">No link until approved</span>
-                    )}
-                  </td>
-                  <td safe>{String(row.clicks)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={["Publisher", "Status", "Tracking link", "Clicks"]} striped={false}>
+          {rows.map((row) => (
+            <tr id={`publisher-${row.publisherId}`}>
+              <td safe>{row.name}</td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td>
+                {row.status === "approved" ? (
+                  <code class="link" safe>
+                    {row.trackingUrl}
+                  </code>
+                ) : (
+                  <span class="muted">No link until approved</span>
+                )}
+              </td>
+              <td safe>{String(row.clicks)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {candidates.length === 0 ? (
         ""

@@ -24,7 +24,7 @@ export function SmartlinksPage({ viewer, smartlinks, counters, notice }: Smartli
           <h1>Smartlinks</h1>
           <p>Each smartlink gives every approved publisher one link that rotates across a pool of offers.</p>
         </hgroup>
-        <a href="/admin/smartlinks/new" role="button">
+        <a href="/admin/smartlinks/new" class="button">
           New smartlink
         </a>
       </div>
