@@ -7,11 +7,11 @@
  * `maxRows` are waiting (database down for long), new clicks are dropped and counted in
  * `dropped`, which /healthz shows. `stop()` flushes everything left (SIGTERM/SIGINT).
  */
-import type { ClickInsert } from "../db/client";
+import type { ClickRecord } from "./click-record";
 
 export interface ClickBufferOptions {
   /** Writes one batch; throws on failure. */
-  write: (rows: ClickInsert[]) => Promise<void>;
+  write: (rows: ClickRecord[]) => Promise<void>;
   flushMs: number;
   batchSize: number;
   maxRows: number;
@@ -28,7 +28,7 @@ export interface ClickBufferStats {
 }
 
 export class ClickBuffer {
-  private queue: ClickInsert[] = [];
+  private queue: ClickRecord[] = [];
   private flushing: Promise<void> | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
   private written = 0;
@@ -41,7 +41,7 @@ export class ClickBuffer {
   }
 
   /** Queue one click. Never throws, never waits. Returns false when the click was dropped. */
-  record(row: ClickInsert): boolean {
+  record(row: ClickRecord): boolean {
     if (this.queue.length >= this.opts.maxRows) {
       this.dropped++;
       return false;

@@ -3,24 +3,21 @@
  *
  * Both give the same `Database`: a drizzle instance for queries, `listen` for LISTEN/NOTIFY on a
  * connection of its own, `insertClicks` for batch inserts (`COPY ... FROM STDIN` on a separate
- * postgres.js connection; a multi-row VALUES insert on PGlite), and `close`.
+ * postgres.js connection; PGlite reads the same COPY text from its `/dev/blob`), and `close`.
  */
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { getTableColumns } from "drizzle-orm";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { encodeCopyRows, type CopyColumn } from "./copy-text";
+import { CLICK_COPY_COLUMNS, encodeClickLine, type ClickRecord } from "../clicks/click-record";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { lockDataDir } from "./data-dir-lock";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-/** One database row of the clicks table, in its column names (snake_case). */
-export type ClickInsert = typeof schema.clicks.$inferInsert;
 
 export interface Database {
   kind: "pglite" | "postgres";
@@ -33,8 +30,11 @@ export interface Database {
    * @returns a function that stops listening
    */
   listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
-  /** Insert many clicks in one statement. Throws on database errors (the caller retries). */
-  insertClicks(rows: ClickInsert[]): Promise<void>;
+  /**
+   * Insert many clicks with one `COPY ... FROM STDIN` (PGlite: from its `/dev/blob`).
+   * Throws on database errors; the caller keeps the rows and retries.
+   */
+  insertClicks(rows: readonly ClickRecord[]): Promise<void>;
   /** Cheap liveness probe (`select 1`); resolves true/false, never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -64,7 +64,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       return unlisten;
     },
     async insertClicks(rows) {
-      if (rows.length > 0) await db.insert(schema.clicks).values(rows);
+      if (rows.length === 0) return;
+      await client.query(COPY_CLICKS_PGLITE, [], { blob: new Blob([rows.map(encodeClickLine).join("")]) });
     },
     async ping() {
       try {
@@ -97,9 +98,8 @@ export async function openPostgres(url: string): Promise<Database> {
     },
     async insertClicks(rows) {
       if (rows.length === 0) return;
-      const payload = encodeCopyRows(rows as Record<string, unknown>[], CLICK_COLUMNS);
       const stream = await writer.unsafe(COPY_CLICKS).writable();
-      await pipeline(Readable.from([payload]), stream);
+      await pipeline(Readable.from([rows.map(encodeClickLine).join("")]), stream);
     },
     async ping() {
       try {
@@ -120,12 +120,6 @@ export function openDatabase(opts: { databaseUrl: string | null; dataDir: string
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
 }
 
-const CLICK_COLUMNS: CopyColumn[] = Object.entries(getTableColumns(schema.clicks)).map(([key, col]) => ({
-  key,
-  fallback: col.hasDefault ? col.default : null,
-  text: col.columnType === "PgText",
-}));
-/** Fixed statement built from the schema's own column names (no user input). */
-const COPY_CLICKS = `copy clicks (${Object.values(getTableColumns(schema.clicks))
-  .map((col) => `"${col.name}"`)
-  .join(", ")}) from stdin`;
+/** Fixed statement from the column list (no user input). */
+const COPY_CLICKS = `copy clicks (${CLICK_COPY_COLUMNS.join(", ")}) from stdin`;
+const COPY_CLICKS_PGLITE = `copy clicks (${CLICK_COPY_COLUMNS.join(", ")}) from '/dev/blob'`;

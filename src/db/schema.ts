@@ -182,7 +182,6 @@ export const clicks = pgTable(
   (t) => [
     index("clicks_smartlink_id_idx").on(t.smartlinkId, t.id.desc()),
     index("clicks_publisher_id_idx").on(t.publisherId, t.id.desc()),
-    index("clicks_campaign_id_idx").on(t.campaignId, t.id.desc()),
     index("clicks_created_at_brin").using("brin", t.createdAt),
   ],
 );

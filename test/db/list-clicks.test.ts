@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
 import { uuidv7 } from "uuidv7";
-import type { ClickInsert, Database } from "../../src/db/client";
+import type { Database } from "../../src/db/client";
+import type { ClickRecord } from "../../src/clicks/click-record";
+import { makeClick } from "../factories/click";
 import { listClicks } from "../../src/clicks/list-clicks";
 import { ValidationError } from "../../src/errors";
 import { openTestDatabase, resetDatabase } from "./fixture";
@@ -13,8 +15,8 @@ afterAll(() => database.close());
 beforeEach(() => resetDatabase(database));
 
 /** Clicks in time order (uuidv7 ids increase), alternating smartlinks 1/2, publishers 1/1/2. */
-async function seed(n: number): Promise<ClickInsert[]> {
-  const rows: ClickInsert[] = Array.from({ length: n }, (_, i) => ({
+async function seed(n: number): Promise<ClickRecord[]> {
+  const rows: ClickRecord[] = Array.from({ length: n }, (_, i) => makeClick({
     id: uuidv7(),
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
     smartlinkId: (i % 2) + 1,

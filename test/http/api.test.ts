@@ -8,7 +8,9 @@ import { uuidv7 } from "uuidv7";
 import type { AppDeps } from "../../src/app";
 import { apiV1 } from "../../src/api/v1";
 import { createApiKey, revokeApiKey } from "../../src/auth/api-keys";
-import type { ClickInsert, Database } from "../../src/db/client";
+import type { Database } from "../../src/db/client";
+import type { ClickRecord } from "../../src/clicks/click-record";
+import { makeClick } from "../factories/click";
 import { smartlinkPublishers } from "../../src/db/schema";
 import { ISO_TIME, openTestDatabase, resetDatabase } from "../db/fixture";
 
@@ -384,8 +386,8 @@ describe("publishers", () => {
 
 describe("clicks", () => {
   /** 5 clicks, oldest first: smartlink 1,2,1,2,1; publisher 1,1,2,1,1. */
-  async function seedClicks(): Promise<ClickInsert[]> {
-    const rows: ClickInsert[] = [1, 2, 1, 2, 1].map((smartlinkId, i) => ({
+  async function seedClicks(): Promise<ClickRecord[]> {
+    const rows: ClickRecord[] = [1, 2, 1, 2, 1].map((smartlinkId, i) => makeClick({
       id: uuidv7(),
       createdAt: new Date(Date.UTC(2026, 1, 1, 12, 0, i)),
       smartlinkId,

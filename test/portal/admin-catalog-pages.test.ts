@@ -8,7 +8,8 @@ import { eq } from "drizzle-orm";
 import { Html } from "@elysiajs/html";
 import { uuidv7 } from "uuidv7";
 import { verifyApiKey } from "../../src/auth/api-keys";
-import type { ClickInsert } from "../../src/db/client";
+import type { ClickRecord } from "../../src/clicks/click-record";
+import { makeClick } from "../factories/click";
 import { campaigns, notifications, publishers, smartlinkPublishers, trackingDomains, users } from "../../src/db/schema";
 import { SUPPORTED_MACROS } from "../../src/routing/build-destination";
 import { MESSAGES } from "../../src/validation";
@@ -242,7 +243,8 @@ describe("dashboard", () => {
     const [me] = await db().select().from(users).where(eq(users.email, ADMIN.email));
     await db().insert(notifications).values({ userId: me!.id, kind: "application", message: "Dash pub applied.", link: "/admin/approvals" });
 
-    const click = (flags: Partial<ClickInsert>, createdAt = new Date()): ClickInsert => ({
+    const click = (flags: Partial<ClickRecord>, createdAt = new Date()): ClickRecord =>
+      makeClick({
       id: uuidv7(),
       createdAt,
       smartlinkId: link.body.id,
@@ -253,7 +255,7 @@ describe("dashboard", () => {
       device: "desktop",
       country: "US",
       ...flags,
-    });
+      });
     const yesterday = new Date(Date.now() - 36 * 3600_000);
     await server.deps.database.insertClicks([
       click({}),

@@ -4,23 +4,13 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { count } from "drizzle-orm";
-import { uuidv7 } from "uuidv7";
 import { ClickBuffer } from "../../../src/clicks/click-buffer";
-import type { ClickInsert, Database } from "../../../src/db/client";
+import type { Database } from "../../../src/db/client";
+import { makeClick } from "../../factories/click";
 import { clicks } from "../../../src/db/schema";
 import { openTestDatabase } from "../../helpers/databases";
 
-const row = (sub1: string): ClickInsert => ({
-  id: uuidv7(),
-  createdAt: new Date(),
-  smartlinkId: 1,
-  publisherId: 1,
-  campaignId: 1,
-  reason: "offer",
-  destination: "https://x.example/",
-  device: "desktop",
-  sub1,
-});
+const row = (sub1: string) => makeClick({ sub1 });
 
 let database: Database;
 let dispose: () => Promise<void>;

@@ -1,0 +1,1 @@
+DROP INDEX "clicks_campaign_id_idx";
