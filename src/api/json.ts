@@ -93,7 +93,6 @@ export function clickJson(c: Click) {
     publisher_id: c.publisherId,
     campaign_id: c.campaignId,
     reason: c.reason,
-    destination: c.destination,
     country: c.country,
     device: c.device,
     os: c.os,

@@ -161,7 +161,6 @@ export const clicks = pgTable(
     campaignId: integer("campaign_id"),
     /** Decision reason code: offer | no_eligible_offer | paused | ... */
     reason: text("reason").notNull(),
-    destination: text("destination").notNull(),
     country: text("country"),
     device: text("device").notNull(),
     os: text("os"),

@@ -2,7 +2,6 @@
  * Steps 3 to 5 of serving a click, shared by the /s/:code redirect and the portal's test click:
  * decide, build the destination, record the click. No I/O but queueing the click.
  */
-import { uuidv7 } from "uuidv7";
 import type { AppDeps } from "../app";
 import { buildDestination } from "../routing/build-destination";
 import { selectOffer } from "../routing/select-offer";
@@ -42,7 +41,7 @@ export function serveClick(
   const decision = selectOffer(plan, visitor, stats, deps.random);
 
   // 4. Build the destination from the campaign's template, or take the fallback chain.
-  const clickId = uuidv7();
+  const clickId = Bun.randomUUIDv7();
   const destination =
     decision.kind === "offer"
       ? buildDestination(decision.entry.urlTemplate, {
@@ -64,7 +63,6 @@ export function serveClick(
     publisherId: plan.publisherId,
     campaignId: decision.kind === "offer" ? decision.entry.campaignId : null,
     reason: decision.reason,
-    destination: destination ?? "",
     country: visitor.country,
     device: visitor.device,
     os: visitor.os,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from "bun:test";
-import { uuidv7 } from "uuidv7";
 import type { Database } from "../../src/db/client";
 import type { ClickRecord } from "../../src/clicks/click-record";
 import { makeClick } from "../factories/click";
@@ -17,13 +16,12 @@ beforeEach(() => resetDatabase(database));
 /** Clicks in time order (uuidv7 ids increase), alternating smartlinks 1/2, publishers 1/1/2. */
 async function seed(n: number): Promise<ClickRecord[]> {
   const rows: ClickRecord[] = Array.from({ length: n }, (_, i) => makeClick({
-    id: uuidv7(),
+    id: Bun.randomUUIDv7(),
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
     smartlinkId: (i % 2) + 1,
     publisherId: (i % 3) + 1 === 3 ? 2 : 1,
     campaignId: i,
     reason: "offer",
-    destination: `https://a.example/${i}`,
     device: "desktop",
   }));
   await database.insertClicks(rows);

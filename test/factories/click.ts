@@ -1,16 +1,14 @@
 /** Test factory: a complete click record with plausible defaults (a desktop click to an offer). */
-import { uuidv7 } from "uuidv7";
 import type { ClickRecord } from "../../src/clicks/click-record";
 
 export function makeClick(overrides: Partial<ClickRecord> = {}): ClickRecord {
   return {
-    id: uuidv7(),
+    id: Bun.randomUUIDv7(),
     createdAt: new Date(),
     smartlinkId: 1,
     publisherId: 1,
     campaignId: 1,
     reason: "offer",
-    destination: "https://adv.example/",
     country: null,
     device: "desktop",
     os: null,

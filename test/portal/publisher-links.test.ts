@@ -113,7 +113,6 @@ describe("test click", () => {
       smartlinkId,
       pubSub: "trial",
       reason: "no_eligible_offer",
-      destination: "https://fallback.example/none",
     });
   });
 
