@@ -3,14 +3,13 @@
  *
  * Both give the same `Database`: a drizzle instance for queries, `listen` for LISTEN/NOTIFY on a
  * connection of its own, `insertClicks` for batch inserts (`COPY ... FROM STDIN` on a separate
- * postgres.js connection; PGlite reads the same COPY text from its `/dev/blob`), and `close`.
+ * postgres.js connection in a worker thread, see copy-writer.ts; PGlite reads the same COPY text from its `/dev/blob`), and `close`.
  */
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { startCopyWriter } from "./copy-writer";
 import { CLICK_COPY_COLUMNS, encodeClickLine, type ClickRecord } from "../clicks/click-record";
 import postgres from "postgres";
 import * as schema from "./schema";
@@ -82,11 +81,14 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-/** Connect to a Postgres server. Opens a query pool, a writer connection and (on listen) a listener. */
+/**
+ * Connect to a Postgres server. Opens a query pool, a COPY worker thread with its own connection
+ * for clicks, and (on listen) a listener connection.
+ */
 export async function openPostgres(url: string): Promise<Database> {
   const options = { onnotice: () => {}, connection: { application_name: "switchboard" } };
   const pool = postgres(url, { ...options, max: 10 });
-  const writer = postgres(url, { ...options, max: 1 });
+  const writer = startCopyWriter(url);
   const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
   await pool`select 1`;
   return {
@@ -98,8 +100,7 @@ export async function openPostgres(url: string): Promise<Database> {
     },
     async insertClicks(rows) {
       if (rows.length === 0) return;
-      const stream = await writer.unsafe(COPY_CLICKS).writable();
-      await pipeline(Readable.from([rows.map(encodeClickLine).join("")]), stream);
+      await writer.copy(COPY_CLICKS, rows.map(encodeClickLine).join(""));
     },
     async ping() {
       try {
@@ -110,7 +111,8 @@ export async function openPostgres(url: string): Promise<Database> {
       }
     },
     async close() {
-      await Promise.all([pool.end({ timeout: 5 }), writer.end({ timeout: 5 })]);
+      await writer.close();
+      await pool.end({ timeout: 5 });
     },
   };
 }
