@@ -59,24 +59,7 @@ test("filters by smartlink and publisher", async () => {
 
 test("returns whole rows", async () => {
   const [row] = await seed(1);
-  expect((await listClicks(database.db, { limit: 1 })).clicks).toEqual([
-    {
-      ...row!,
-      country: null,
-      os: null,
-      browser: null,
-      ip: null,
-      isBot: false,
-      isHead: false,
-      isTest: false,
-      pubSub: null,
-      sub1: null,
-      sub2: null,
-      sub3: null,
-      sub4: null,
-      sub5: null,
-    } as never,
-  ]);
+  expect((await listClicks(database.db, { limit: 1 })).clicks).toEqual([row as never]);
 });
 
 test("refuses a malformed cursor and an out-of-range limit", async () => {
