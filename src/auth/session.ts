@@ -85,11 +85,6 @@ export async function invalidateSession(db: Db, sessionId: string): Promise<void
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-/** End every session of a user (password change, suspension). */
-export async function invalidateUserSessions(db: Db, userId: number): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
-}
-
 /** Cookie attributes for a session cookie that expires with the session. */
 export function sessionCookie(token: string, expiresAt: Date) {
   return {
