@@ -40,7 +40,7 @@ export class StatsCache {
     return entry?.stats;
   }
 
-  /** Load a smartlink's stats now. Errors go to `onError`; the old entry stays. */
+  /** Load a smartlink's stats now. Errors go to `onError`; the old stats stay for another period. */
   async reload(smartlinkId: number): Promise<void> {
     this.loading.add(smartlinkId);
     try {
@@ -62,6 +62,9 @@ export class StatsCache {
       for (const row of rows) stats.set(row.campaignId!, { clicks: row.clicks, revenueCents: 0, payoutCents: 0 });
       this.entries.set(smartlinkId, { stats, loadedAt: Date.now() });
     } catch (err) {
+      // Keep what we had and wait a full refresh period before trying again (no retry storm).
+      const previous = this.entries.get(smartlinkId);
+      this.entries.set(smartlinkId, { stats: previous?.stats ?? new Map(), loadedAt: Date.now() });
       this.opts.onError?.(err);
     } finally {
       this.loading.delete(smartlinkId);
