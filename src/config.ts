@@ -35,6 +35,8 @@ export interface Config {
   clickBatchSize: number;
   /** Click buffer: most rows held in memory before new clicks are dropped (and counted). */
   clickBufferMax: number;
+  /** Publisher sign-ups allowed per client address per hour (per instance). */
+  signupLimitPerHour: number;
   /** Routing cache: most compiled plans held. */
   routeCacheMax: number;
   /** Routing cache: safety TTL in milliseconds behind LISTEN/NOTIFY invalidation. */
@@ -134,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clickFlushMs: int("CLICK_FLUSH_MS", 250, 10, 60_000),
     clickBatchSize: int("CLICK_BATCH_SIZE", 1000, 1, 50_000),
     clickBufferMax: int("CLICK_BUFFER_MAX", 200_000, 100, 10_000_000),
+    signupLimitPerHour: int("SIGNUP_LIMIT_PER_HOUR", 20, 1, 100_000),
     routeCacheMax: int("ROUTE_CACHE_MAX", 100_000, 10, 10_000_000),
     routeCacheTtlMs: int("ROUTE_CACHE_TTL_MS", 60_000, 1_000, 86_400_000),
   };

@@ -11,9 +11,12 @@ import { ValidationError } from "../errors";
 import { PASSWORD_MAX, PASSWORD_MIN, signUpPublisher } from "../publishers/sign-up-publisher";
 import { SignupPage } from "../../views/publisher/signup-page";
 import { portalAuth } from "./portal-auth";
+import { clientAddress } from "./client-address";
+import { createWindowLimiter } from "../auth/window-limiter";
 
 /** The public sign-up form and its POST. */
 export function signupRoutes(deps: AppDeps) {
+  const limiter = createWindowLimiter(deps.config.signupLimitPerHour, 60 * 60 * 1000);
   return new Elysia({ name: "signup" })
     .use(html())
     .use(portalAuth(deps))
@@ -22,7 +25,12 @@ export function signupRoutes(deps: AppDeps) {
     )
     .post(
       "/signup",
-      async ({ body, cookie, set, redirect }) => {
+      async ({ body, cookie, set, redirect, request, server }) => {
+        if (!limiter.tryAcquire(clientAddress(deps, request, server))) {
+          set.status = 429;
+          const errors = { email: "Too many sign-ups from your network. Try again in an hour." };
+          return <SignupPage name={body.name} email={body.email} errors={errors} passwordMin={PASSWORD_MIN} />;
+        }
         let userId: number;
         try {
           userId = (await signUpPublisher(deps.database.db, body)).user.id;

@@ -29,6 +29,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     TRUST_PROXY: "1",
     INITIAL_API_KEY: TEST_API_KEY,
     CLICK_FLUSH_MS: "50",
+    SIGNUP_LIMIT_PER_HOUR: "1000",
     ...env,
   });
   const server = await startServer(config, { database });
