@@ -16,7 +16,7 @@ import { SmartlinkPage } from "../../../views/publisher/smartlink-page";
 import { isHtmx, portalSection } from "../portal-section";
 import { currentPublisher } from "./current-publisher";
 import { notFound } from "./not-found";
-import { trackingLinkOf, visibleSmartlink } from "./visible-smartlink";
+import { accessPanelProps, visibleSmartlink } from "./visible-smartlink";
 
 /** The marketplace, smartlink page and apply routes (see the module comment), publisher only. */
 export function marketplaceRoutes(deps: AppDeps) {
@@ -30,17 +30,7 @@ export function marketplaceRoutes(deps: AppDeps) {
       const publisher = await currentPublisher(deps, user);
       const smartlink = await visibleSmartlink(deps, params.id, publisher.id);
       if (!smartlink) return notFound(set, viewer);
-      const subs = readSubIds(query);
-      return (
-        <SmartlinkPage
-          viewer={viewer}
-          smartlink={smartlink}
-          accountStatus={publisher.status}
-          csrfToken={viewer.csrfToken}
-          link={trackingLinkOf(deps, smartlink, subs)}
-          subs={subs}
-        />
-      );
+      return <SmartlinkPage viewer={viewer} {...accessPanelProps(deps, smartlink, publisher, viewer.csrfToken, readSubIds(query))} />;
     })
     .post("/publisher/smartlinks/:id/apply", async ({ viewer, user, params, request, set, redirect }) => {
       const publisher = await currentPublisher(deps, user);
@@ -56,15 +46,7 @@ export function marketplaceRoutes(deps: AppDeps) {
       }
       if (!error && !isHtmx(request)) return redirect(`/publisher/smartlinks/${smartlink.id}`, 303);
       const current = (await visibleSmartlink(deps, params.id, publisher.id)) ?? smartlink;
-      const subs = readSubIds({});
-      const props = {
-        smartlink: current,
-        accountStatus: publisher.status,
-        csrfToken: viewer.csrfToken,
-        link: trackingLinkOf(deps, current, subs),
-        subs,
-        error,
-      };
+      const props = { ...accessPanelProps(deps, current, publisher, viewer.csrfToken, readSubIds({})), error };
       return isHtmx(request) ? <AccessPanel {...props} /> : <SmartlinkPage viewer={viewer} {...props} />;
     });
 }

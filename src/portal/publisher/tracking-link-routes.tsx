@@ -14,7 +14,7 @@ import { TrackingLinkField } from "../../../views/publisher/tracking-link";
 import { isHtmx, portalSection } from "../portal-section";
 import { currentPublisher, publisherIdOf } from "./current-publisher";
 import { notFound } from "./not-found";
-import { trackingLinkOf, visibleSmartlink } from "./visible-smartlink";
+import { accessPanelProps, trackingLinkOf, visibleSmartlink } from "./visible-smartlink";
 
 /** The link builder and test click routes (see the module comment), publisher only. */
 export function trackingLinkRoutes(deps: AppDeps) {
@@ -45,15 +45,7 @@ export function trackingLinkRoutes(deps: AppDeps) {
       if (!testClick) return notFound(set, viewer);
       if (isHtmx(request)) return <TestClickResult result={testClick} />;
       return (
-        <SmartlinkPage
-          viewer={viewer}
-          smartlink={smartlink}
-          accountStatus={publisher.status}
-          csrfToken={viewer.csrfToken}
-          link={trackingLinkOf(deps, smartlink, subs)}
-          subs={subs}
-          testClick={testClick}
-        />
+        <SmartlinkPage viewer={viewer} {...accessPanelProps(deps, smartlink, publisher, viewer.csrfToken, subs)} testClick={testClick} />
       );
     });
 }

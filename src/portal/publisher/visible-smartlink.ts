@@ -5,6 +5,8 @@ import { NotFoundError } from "../../errors";
 import { withSubIds, type SubIds } from "../../links/sub-ids";
 import { trackingUrl } from "../../links/tracking-url";
 import { getMarketplaceSmartlink, type MarketplaceSmartlinkDetail } from "../../smartlinks/marketplace";
+import type { Publisher } from "../../db/schema";
+import type { AccessPanelProps } from "../../../views/publisher/access-panel";
 
 /**
  * The smartlink named by a path's raw id as publisher `publisherId` may see it.
@@ -29,4 +31,15 @@ export async function visibleSmartlink(
 export function trackingLinkOf(deps: AppDeps, smartlink: MarketplaceSmartlinkDetail, subs: SubIds): string | null {
   if (smartlink.code === null) return null;
   return withSubIds(trackingUrl(deps.publicUrl(), smartlink.trackingDomain, smartlink.code), subs);
+}
+
+/** The access panel's props shared by every page that shows a smartlink to its publisher. */
+export function accessPanelProps(
+  deps: AppDeps,
+  smartlink: MarketplaceSmartlinkDetail,
+  publisher: Publisher,
+  csrfToken: string,
+  subs: SubIds,
+): AccessPanelProps {
+  return { smartlink, accountStatus: publisher.status, csrfToken, link: trackingLinkOf(deps, smartlink, subs), subs };
 }
