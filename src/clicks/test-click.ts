@@ -8,7 +8,7 @@ import type { AppDeps } from "../app";
 import { campaigns, clicks } from "../db/schema";
 import { serveClick } from "../links/serve-click";
 import type { SubIds } from "../links/sub-ids";
-import type { DecisionReason, Device, RoutingPlan } from "../routing/types";
+import type { DecisionReason, Device } from "../routing/types";
 import type { VisitorRequest } from "../visitor/read-visitor";
 
 export interface TestClick {
@@ -36,8 +36,7 @@ export async function makeTestClick(
   visitor: VisitorRequest,
   subs: SubIds,
 ): Promise<TestClick | null> {
-  let plan: RoutingPlan | null | undefined = deps.routes.peek(code);
-  if (plan === undefined) plan = await deps.routes.load(code);
+  const plan = await deps.routes.resolve(code);
   if (plan === null) return null;
 
   const seen = deps.readVisitor(visitor);

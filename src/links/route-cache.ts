@@ -52,6 +52,12 @@ export class RouteCache {
     return hit === NOT_FOUND ? null : hit;
   }
 
+  /** The cached plan, or a load on a miss (for callers off the hot path, which use `peek` first). */
+  resolve(code: string): Promise<RoutingPlan | null> {
+    const hit = this.peek(code);
+    return hit === undefined ? this.load(code) : Promise.resolve(hit);
+  }
+
   /** Load `code` (single-flight) and cache the result. Rejects with the loader's error. */
   load(code: string): Promise<RoutingPlan | null> {
     const pending = this.inFlight.get(code);

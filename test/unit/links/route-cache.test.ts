@@ -115,3 +115,10 @@ describe("parseChange", () => {
     expect(parseChange(payload)).toEqual(expected as never);
   });
 });
+
+test("resolve answers a hit from the cache and loads a miss once", async () => {
+  const { cache, loads } = makeCache();
+  expect(await cache.resolve("aaaa1111")).toBe(PLANS.aaaa1111!);
+  expect(await cache.resolve("aaaa1111")).toBe(PLANS.aaaa1111!);
+  expect(loads).toEqual(["aaaa1111"]);
+});
