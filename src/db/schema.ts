@@ -211,6 +211,28 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Invite links for publishers an admin created (they have no portal account yet). Like sessions,
+ * only `token_hash = hex(SHA-256(token))` is stored; the token itself is in the link
+ * `/signup?invite=<token>`, shown to the admin once. An invite works until `expires_at` (7 days
+ * after creation) and only once (`used_at` is set when the account is created).
+ */
+export const publisherInvites = pgTable(
+  "publisher_invites",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    publisherId: integer("publisher_id")
+      .notNull()
+      .references(() => publishers.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** When the invite created the publisher's account; null while unused. */
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("publisher_invites_publisher_idx").on(t.publisherId)],
+);
+
 /** Sign-in attempts, for rate limiting per account and per IP across instances. */
 export const loginAttempts = pgTable(
   "login_attempts",
@@ -276,3 +298,4 @@ export const settings = pgTable("settings", {
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type PublisherInvite = typeof publisherInvites.$inferSelect;

@@ -1,7 +1,7 @@
 /**
  * In-app notifications: what the bell counts and the notifications page lists.
- * Kinds in use: `application` and `publisher_signup` (to admins), `application_approved` /
- * `application_declined` (to the publisher's users).
+ * Kinds in use: `application`, `publisher_signup` and `publisher_invite_accepted` (to admins),
+ * `application_approved` / `application_declined` (to the publisher's users).
  */
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../db/client";

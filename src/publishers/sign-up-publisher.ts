@@ -16,6 +16,28 @@ export const PASSWORD_MIN = 10;
 /** Longest accepted password (characters); the sign-in form takes as much. */
 export const PASSWORD_MAX = 1000;
 
+/**
+ * The sign-up rule for a name (the `name` field): 1..200 characters after trimming. Invite
+ * sign-up (`publisher-invites.ts`) applies it to the user's name.
+ * @returns the trimmed name, or undefined after recording a message for `name`
+ */
+export function checkSignUpName(errors: FieldErrors, value: string): string | undefined {
+  return checkText(errors, "name", value, 1, LIMITS.nameMax);
+}
+
+/**
+ * The sign-up rule for a password (the `password` field): `PASSWORD_MIN..PASSWORD_MAX`
+ * characters, taken as typed (not trimmed).
+ * @returns the password, or undefined after recording a message for `password`
+ */
+export function checkSignUpPassword(errors: FieldErrors, value: string): string | undefined {
+  if (value.length < PASSWORD_MIN || value.length > PASSWORD_MAX) {
+    errors.add("password", MESSAGES.text(PASSWORD_MIN, PASSWORD_MAX));
+    return undefined;
+  }
+  return value;
+}
+
 export interface SignUpInput {
   /** The publisher's (and user's) name, 1..200 characters. */
   name: string;
@@ -30,11 +52,9 @@ export interface SignUpInput {
  */
 export async function signUpPublisher(db: Db, input: SignUpInput): Promise<{ user: User; publisher: Publisher }> {
   const errors = new FieldErrors();
-  const name = checkText(errors, "name", input.name, 1, LIMITS.nameMax);
+  const name = checkSignUpName(errors, input.name);
   const email = checkEmail(errors, "email", input.email);
-  if (input.password.length < PASSWORD_MIN || input.password.length > PASSWORD_MAX) {
-    errors.add("password", MESSAGES.text(PASSWORD_MIN, PASSWORD_MAX));
-  }
+  checkSignUpPassword(errors, input.password);
   errors.throwIfAny();
 
   const status = (await publisherAutoActivate(db)) ? "active" : "pending";

@@ -22,8 +22,8 @@ export function PublisherForm({ csrfToken, values, errors = {} }: PublisherFormP
       title="New publisher"
       intro={
         <p class="muted">
-          Publishers usually sign up themselves in the publisher portal. Here you add a publisher record only; it gets no
-          password.
+          Publishers usually sign up themselves in the publisher portal. Here you add a publisher record only, without a
+          password; its Invite link gives the publisher a one-time link to set up a sign-in.
         </p>
       }
       action="/admin/publishers"
