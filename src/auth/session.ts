@@ -25,6 +25,8 @@ const RENEW_WITHIN_MS = 15 * DAY_MS;
 export interface SessionWithUser {
   session: Session;
   user: User;
+  /** True when this validation extended the session (the cookie's expiry must follow). */
+  renewed: boolean;
 }
 
 /** A new random session token (32 base32 characters, 160 bits). */
@@ -58,7 +60,7 @@ export async function createSession(db: Db, token: string, userId: number, now =
 
 /**
  * Look a token up. Expired sessions are deleted; sessions in their last 15 days are extended.
- * @returns the session and its user, or null when the token is unknown or expired
+ * @returns the session, its user and whether it was extended; null when unknown or expired
  */
 export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<SessionWithUser | null> {
   const id = sessionIdOf(token);
@@ -68,16 +70,17 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
   if (!row) return null;
-  const { session } = row;
+  const { session, user } = row;
   if (now.getTime() >= session.expiresAt.getTime()) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  if (now.getTime() >= session.expiresAt.getTime() - RENEW_WITHIN_MS) {
+  const renewed = now.getTime() >= session.expiresAt.getTime() - RENEW_WITHIN_MS;
+  if (renewed) {
     session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
     await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
   }
-  return row;
+  return { session, user, renewed };
 }
 
 /** End one session (sign-out). */

@@ -38,7 +38,7 @@ export function portalAuth(deps: AppDeps) {
       if (typeof token !== "string" || token === "") return { auth: null };
       const auth = await validateSessionToken(deps.database.db, token);
       if (!auth) cookie[SESSION_COOKIE]!.remove();
-      else cookie[SESSION_COOKIE]!.set(sessionCookie(token, auth.session.expiresAt));
+      else if (auth.renewed) cookie[SESSION_COOKIE]!.set(sessionCookie(token, auth.session.expiresAt));
       return { auth };
     })
     .onBeforeHandle({ as: "scoped" }, async ({ request, auth, body }) => {
