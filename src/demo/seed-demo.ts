@@ -1,7 +1,8 @@
 /**
  * The demo network seeded on the first start of an empty embedded database: an admin, two
- * publishers (Alice Media with a portal sign-in), four campaigns whose destinations are the app's own demo landing pages, and one
- * smartlink with a geo/device pool and an approved publisher link.
+ * publishers (Alice Media with a portal sign-in), four campaigns whose destinations are the
+ * app's own demo landing pages, and one smartlink with a geo/device pool, an approved publisher
+ * link and a pending application (with its admin notification).
  *
  * Pool of "Demo Smartlink" (lower priority number first):
  *   priority 1: Offer A (US, mobile), Offer B (GB, SE; desktop)
@@ -13,6 +14,7 @@ import { campaigns, poolEntries, publishers, smartlinkPublishers, smartlinks, us
 import { createApiKey } from "../auth/api-keys";
 import { hashPassword } from "../auth/sign-in";
 import { newLinkCode } from "../links/link-code";
+import { notifyAdmins } from "../notifications/notification-service";
 
 export interface DemoCredentials {
   adminEmail: string;
@@ -89,6 +91,11 @@ export async function seedDemo(db: Db, publicUrl: string): Promise<DemoCredentia
       { smartlinkId: link!.id, publisherId: alice!.id, status: "approved", code, decidedAt: new Date() },
       { smartlinkId: link!.id, publisherId: bob!.id, status: "pending", code: newLinkCode() },
     ]);
+    await notifyAdmins(txDb, {
+      kind: "application",
+      message: `${bob!.name} applied for the smartlink ${link!.name}.`,
+      link: "/admin/approvals",
+    });
     const { key } = await createApiKey(txDb, "Demo key");
     return {
       adminEmail: DEMO_ADMIN_EMAIL,
