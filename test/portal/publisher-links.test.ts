@@ -122,7 +122,7 @@ describe("test click", () => {
     const page = await server.get(`/publisher/smartlinks/${smartlinkId}/test-click`, {
       method: "POST",
       headers: {
-        cookie: res.headers.getSetCookie()[0]!.split(";")[0]!,
+        cookie: first.session.cookie,
         origin: server.url,
         "x-forwarded-for": US_IP,
         "user-agent": IPHONE,

@@ -21,6 +21,10 @@ export function portalSession(server: TestServer) {
     ...(htmx ? { "hx-request": "true" } : {}),
   });
   const session = {
+    /** The `sb_session=...` pair this session sends. */
+    get cookie() {
+      return cookie;
+    },
     async get(path: string, opts: { htmx?: boolean } = {}) {
       const res = await server.get(path, { headers: headers(opts.htmx) });
       keepCookie(res);
