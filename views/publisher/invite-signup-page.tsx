@@ -6,6 +6,7 @@
 import { Html } from "@elysiajs/html";
 import { Page } from "../layouts/page";
 import { FormField } from "../components/form-field";
+import { fieldMessage, NewPasswordField } from "./new-password-field";
 
 export interface InviteSignupPageProps {
   /** The invite token, sent back in a hidden field; absent with `problem`. */
@@ -22,8 +23,8 @@ export interface InviteSignupPageProps {
   passwordMin: number;
 }
 
+/** The invite sign-up page, or only the reason when the invite cannot be used. */
 export function InviteSignupPage({ token, publisher, problem, name = "", errors = {}, passwordMin }: InviteSignupPageProps) {
-  const message = (label: string, field: string) => (errors[field] ? `${label} ${errors[field]}.` : undefined);
   if (problem !== undefined || token === undefined || publisher === undefined) {
     return (
       <Page title="Invite link" viewer={null}>
@@ -58,17 +59,8 @@ export function InviteSignupPage({ token, publisher, problem, name = "", errors 
             autocomplete="username"
             attrs={{ readonly: "" }}
           />
-          <FormField label="Your name" name="name" value={name} error={message("Name", "name")} required autocomplete="name" />
-          <FormField
-            label="Password"
-            name="password"
-            type="password"
-            error={message("Password", "password")}
-            hint={`At least ${passwordMin} characters.`}
-            required
-            autocomplete="new-password"
-            attrs={{ minlength: String(passwordMin) }}
-          />
+          <FormField label="Your name" name="name" value={name} error={fieldMessage(errors, "Name", "name")} required autocomplete="name" />
+          <NewPasswordField passwordMin={passwordMin} error={fieldMessage(errors, "Password", "password")} />
           <button type="submit">Create account</button>
         </form>
       </article>

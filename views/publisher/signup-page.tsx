@@ -2,6 +2,7 @@
 import { Html } from "@elysiajs/html";
 import { Page } from "../layouts/page";
 import { FormField } from "../components/form-field";
+import { fieldMessage, NewPasswordField } from "./new-password-field";
 
 export interface SignupPageProps {
   name?: string;
@@ -14,25 +15,15 @@ export interface SignupPageProps {
 
 /** The whole sign-up page, with the typed values and field errors after a failed POST. */
 export function SignupPage({ name = "", email = "", errors = {}, passwordMin }: SignupPageProps) {
-  const message = (label: string, field: string) => (errors[field] ? `${label} ${errors[field]}.` : undefined);
   return (
     <Page title="Create a publisher account" viewer={null}>
       <article class="narrow">
         <h1>Create a publisher account</h1>
         <p class="muted">Sign up to promote your network's smartlinks: one link per smartlink, every click credited to you.</p>
         <form method="post" action="/signup" novalidate>
-          <FormField label="Name" name="name" value={name} error={message("Name", "name")} hint="You or your company, as your network will see it." required autocomplete="organization" />
-          <FormField label="Email" name="email" type="email" value={email} error={message("Email", "email")} required autocomplete="email" />
-          <FormField
-            label="Password"
-            name="password"
-            type="password"
-            error={message("Password", "password")}
-            hint={`At least ${passwordMin} characters.`}
-            required
-            autocomplete="new-password"
-            attrs={{ minlength: String(passwordMin) }}
-          />
+          <FormField label="Name" name="name" value={name} error={fieldMessage(errors, "Name", "name")} hint="You or your company, as your network will see it." required autocomplete="organization" />
+          <FormField label="Email" name="email" type="email" value={email} error={fieldMessage(errors, "Email", "email")} required autocomplete="email" />
+          <NewPasswordField passwordMin={passwordMin} error={fieldMessage(errors, "Password", "password")} />
           <button type="submit">Create account</button>
         </form>
         <p>
