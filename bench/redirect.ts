@@ -25,7 +25,7 @@ import { settledClicks } from "./settled-clicks";
 import { findProblems, formatSummary } from "./summary";
 import { buildTraffic, sendEachOnce, trafficFile } from "./traffic";
 
-const GEOIP_TEST_DB = resolve(REPO, "../shared/fixtures/geoip/GeoIP2-Country-Test.mmdb");
+const GEOIP_TEST_DB = resolve(REPO, "test/fixtures/geoip/GeoIP2-Country-Test.mmdb");
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 

@@ -1,11 +1,9 @@
 /**
- * bun test preload: a 30 s default timeout for tests and hooks, and fail any test that logs an unexpected console.error (epic-stack rule),
- * so an error swallowed into a log cannot pass silently.
+ * bun test preload: fail any test that logs an unexpected console.error (epic-stack rule), so an
+ * error swallowed into a log cannot pass silently. The timeout is set by `bun test --timeout`
+ * (package.json), which, unlike setDefaultTimeout here, applies to every file.
  */
-import { afterEach, setDefaultTimeout } from "bun:test";
-
-// Servers, PGlite and chromium start in hooks; on a loaded 2-core machine that can pass 5 s.
-setDefaultTimeout(30_000);
+import { afterEach } from "bun:test";
 
 let errors: unknown[][] = [];
 const original = console.error;

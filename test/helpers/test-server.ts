@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from "../../src/start-server";
 import { openTestDatabase, type Backend } from "./databases";
 
 export const TEST_API_KEY = "sb_test_key_0123456789abcdef";
-export const GEOIP_FIXTURES = resolve(import.meta.dir, "../../../shared/fixtures/geoip");
+export const GEOIP_FIXTURES = resolve(import.meta.dir, "../fixtures/geoip");
 
 export interface TestServer extends RunningServer {
   /** fetch against the server; never follows redirects. */

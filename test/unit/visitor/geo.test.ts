@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import maxmind, { type Reader, type Response } from "maxmind";
 import { type GeoReader, openGeoReader } from "../../../src/visitor/geo";
 
-const FIXTURES = resolve(import.meta.dir, "../../../../shared/fixtures/geoip");
+const FIXTURES = resolve(import.meta.dir, "../../fixtures/geoip");
 const DEFAULT_DB = resolve(
   import.meta.dir,
   "../../../node_modules/@ip-location-db/geo-whois-asn-country-mmdb/geo-whois-asn-country.mmdb",

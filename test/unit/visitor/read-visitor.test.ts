@@ -5,7 +5,7 @@ import { type GeoReader, openGeoReader } from "../../../src/visitor/geo";
 import { createVisitorReader, type VisitorRequest } from "../../../src/visitor/read-visitor";
 import { UA } from "./user-agents";
 
-const GEO_DB = resolve(import.meta.dir, "../../../../shared/fixtures/geoip/GeoIP2-Country-Test.mmdb");
+const GEO_DB = resolve(import.meta.dir, "../../fixtures/geoip/GeoIP2-Country-Test.mmdb");
 
 describe("createVisitorReader", () => {
   let geo: GeoReader;
