@@ -53,7 +53,7 @@ function compile(template: string): CompiledTemplate {
  * The template is split on its macros once and cached, so a click costs one join.
  *
  * Throws `URIError` (from `encodeURIComponent`) only for a value holding a lone UTF-16
- * surrogate, which the query decoders upstream never produce (they return U+FFFD or reject).
+ * surrogate, which `readSubIds` never produces (it replaces them and never cuts a pair).
  */
 export function buildDestination(template: string, values: MacroValues): string {
   const parts = compile(template);

@@ -98,6 +98,37 @@ describe.each(backends)("redirect on %s", (backend) => {
     });
   });
 
+  test("sub-IDs are percent-encoded in Location: & = space # / + % and unicode stay in their slot", async () => {
+    const nasty = "a&b=c d#e/f+g%h?ü😀";
+    const query = new URLSearchParams({ pub_sub: nasty, sub1: nasty }).toString();
+    const res = await click(IP.US, UA.iphone, `?${query}`);
+    expect(res.status).toBe(302);
+    const raw = res.headers.get("location")!;
+    const encoded = "a%26b%3Dc%20d%23e%2Ff%2Bg%25h%3F%C3%BC%F0%9F%98%80";
+    expect(raw).toContain(`&s1=${encoded}&ps=${encoded}&geo=US&dev=mobile`);
+    const location = new URL(raw);
+    expect(location.hash).toBe("");
+    expect([location.searchParams.get("s1"), location.searchParams.get("ps")]).toEqual([nasty, nasty]);
+  });
+
+  test("over-long sub-IDs are cut to 255 characters, never split, in Location and in the stored click", async () => {
+    const long = "x".repeat(300);
+    // 254 ASCII characters then an emoji (two UTF-16 units): a cut at 255 units would split it.
+    const emojiAtEdge = "y".repeat(254) + "😀" + "z".repeat(10);
+    const query = new URLSearchParams({ sub1: long, pub_sub: emojiAtEdge, sub4: "ok" }).toString();
+    const res = await click(IP.US, UA.iphone, `?${query}`);
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get("location")!);
+    expect(location.searchParams.get("s1")).toBe("x".repeat(255));
+    expect(location.searchParams.get("ps")).toBe("y".repeat(254) + "😀");
+    const clickId = location.searchParams.get("cid")!;
+    const row = await eventually(async () => {
+      const list = await server.api("GET", `/api/v1/clicks?smartlink_id=${smartlinkId}&limit=1000`);
+      return list.body.clicks.find((c: { click_id: string }) => c.click_id === clickId);
+    });
+    expect(row).toMatchObject({ sub1: "x".repeat(255), pub_sub: "y".repeat(254) + "😀", sub4: "ok", reason: "offer" });
+  });
+
   test("GB desktop goes to its offer; SE and tablets fall to the second tier", async () => {
     const gb = await click(IP.GB, UA.windowsChrome);
     expect(new URL(gb.headers.get("location")!).pathname).toBe("/B");
