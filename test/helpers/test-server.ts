@@ -53,8 +53,12 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
   };
 }
 
-/** Poll `check` every 20 ms until it returns a value other than undefined, or fail after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, ms = 3000): Promise<T> {
+/**
+ * Poll `check` every 20 ms until it returns a value other than undefined, or fail after `ms`
+ * (default 10 s: generous, since only a failing test waits that long, and a loaded machine may
+ * need seconds for what takes milliseconds when idle).
+ */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();
