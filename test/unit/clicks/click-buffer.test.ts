@@ -9,6 +9,7 @@ import type { Database } from "../../../src/db/client";
 import { makeClick } from "../../factories/click";
 import { clicks } from "../../../src/db/schema";
 import { openTestDatabase } from "../../helpers/databases";
+import { eventually } from "../../helpers/test-server";
 
 const row = (sub1: string) => makeClick({ sub1 });
 
@@ -87,8 +88,7 @@ describe("ClickBuffer", () => {
       maxRows: 1000,
     });
     buffer.record(row("timer"));
-    for (let i = 0; i < 100 && (await stored()) === 0; i++) await Bun.sleep(10);
-    expect(await stored()).toBe(1);
+    expect(await eventually(async () => ((await stored()) > 0 ? stored() : undefined))).toBe(1);
     await buffer.stop();
   });
 });
