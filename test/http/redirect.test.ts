@@ -227,9 +227,12 @@ describe.each(backends)("redirect on %s", (backend) => {
       pool: [{ campaign_id: campaignIds.A, weight: 100, priority: 1, countries: ["US"] }],
     });
     await eventually(async () => {
-      const r = await click(IP.US, UA.iphone, "?sub3=nothing-eligible");
+      const r = await click(IP.US, UA.iphone, "?sub3=waiting");
       return r.headers.get("location") === "https://network.example/smartlink-fallback" ? true : undefined;
     });
+    // One more click once the edit is seen (the waiting ones may have reached an offer).
+    const last = await click(IP.US, UA.iphone, "?sub3=nothing-eligible");
+    expect(last.headers.get("location")).toBe("https://network.example/smartlink-fallback");
     const row = await eventually(async () => {
       const list = await server.api("GET", `/api/v1/clicks?smartlink_id=${smartlinkId}&limit=5`);
       return list.body.clicks.find((c: { sub3: string }) => c.sub3 === "nothing-eligible");
