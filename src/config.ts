@@ -27,7 +27,11 @@ export interface Config {
   initialAdminPassword: string | null;
   /** Network-wide last-resort destination when a smartlink has no fallback, or null. */
   defaultFallbackUrl: string | null;
-  /** Seed the demo network on an empty database (default: on for embedded PGlite only). */
+  /**
+   * Seed the demo network (random passwords, printed once) on an empty database. Default: on
+   * only for the embedded PGlite database with NODE_ENV other than `production`; an explicit
+   * SEED_DEMO wins.
+   */
   seedDemo: boolean;
   /** Click buffer: flush interval in milliseconds. */
   clickFlushMs: number;
@@ -132,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     initialAdminEmail,
     initialAdminPassword,
     defaultFallbackUrl: url("DEFAULT_FALLBACK_URL", ["http:", "https:"]),
-    seedDemo: bool("SEED_DEMO", databaseUrl === null),
+    seedDemo: bool("SEED_DEMO", databaseUrl === null && env.NODE_ENV !== "production"),
     clickFlushMs: int("CLICK_FLUSH_MS", 250, 10, 60_000),
     clickBatchSize: int("CLICK_BATCH_SIZE", 1000, 1, 50_000),
     clickBufferMax: int("CLICK_BUFFER_MAX", 200_000, 100, 10_000_000),
