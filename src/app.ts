@@ -17,6 +17,7 @@ import { apiV1 } from "./api/v1";
 import { demoOfferRoute } from "./demo/demo-offer-route";
 import { staticPlugin } from "@elysiajs/static";
 import { loginRoutes } from "./portal/login-routes";
+import { setupRoutes } from "./portal/setup-routes";
 import { adminPortal } from "./portal/admin/admin-portal";
 import { publisherPortal } from "./portal/publisher/publisher-portal";
 import { resolve } from "node:path";
@@ -50,6 +51,7 @@ export function buildApp(deps: AppDeps) {
     .use(staticPlugin({ assets: PUBLIC_DIR, prefix: "/public" }))
     .get("/", ({ redirect }) => redirect("/login", 302))
     .use(loginRoutes(deps))
+    .use(setupRoutes(deps))
     .use(adminPortal(deps))
     .use(publisherPortal(deps));
 }

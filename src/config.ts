@@ -27,7 +27,11 @@ export interface Config {
   initialAdminPassword: string | null;
   /** Network-wide last-resort destination when a smartlink has no fallback, or null. */
   defaultFallbackUrl: string | null;
-  /** Seed the demo network on an empty database (default: on for embedded PGlite only). */
+  /**
+   * Seed the demo network (random passwords, printed once) on an empty database. Default: on
+   * only for the embedded PGlite database with NODE_ENV other than `production`; an explicit
+   * SEED_DEMO wins.
+   */
   seedDemo: boolean;
   /** Click buffer: flush interval in milliseconds. */
   clickFlushMs: number;
@@ -37,6 +41,11 @@ export interface Config {
   clickBufferMax: number;
   /** Publisher sign-ups allowed per client address per hour (per instance). */
   signupLimitPerHour: number;
+  /**
+   * Route-cache misses on codes that do not exist, allowed per client address (IPv6: per /64)
+   * per minute before such misses are answered 404 without a query (per instance).
+   */
+  unknownCodeLimitPerMinute: number;
   /** Routing cache: most compiled plans held. */
   routeCacheMax: number;
   /** Routing cache: safety TTL in milliseconds behind LISTEN/NOTIFY invalidation. */
@@ -132,11 +141,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     initialAdminEmail,
     initialAdminPassword,
     defaultFallbackUrl: url("DEFAULT_FALLBACK_URL", ["http:", "https:"]),
-    seedDemo: bool("SEED_DEMO", databaseUrl === null),
+    seedDemo: bool("SEED_DEMO", databaseUrl === null && env.NODE_ENV !== "production"),
     clickFlushMs: int("CLICK_FLUSH_MS", 250, 10, 60_000),
     clickBatchSize: int("CLICK_BATCH_SIZE", 1000, 1, 50_000),
     clickBufferMax: int("CLICK_BUFFER_MAX", 200_000, 100, 10_000_000),
     signupLimitPerHour: int("SIGNUP_LIMIT_PER_HOUR", 20, 1, 100_000),
+    unknownCodeLimitPerMinute: int("UNKNOWN_CODE_LIMIT_PER_MINUTE", 60, 1, 1_000_000),
     routeCacheMax: int("ROUTE_CACHE_MAX", 100_000, 10, 10_000_000),
     routeCacheTtlMs: int("ROUTE_CACHE_TTL_MS", 60_000, 1_000, 86_400_000),
   };
