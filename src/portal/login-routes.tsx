@@ -22,6 +22,7 @@ import {
 import { LoginPage } from "../../views/login-page";
 import { portalAuth } from "./portal-auth";
 import { clientAddress } from "./client-address";
+import { resetPasswordRoutes } from "./reset-password-routes";
 
 /** Fixed sentences other pages can show on the sign-in page by redirecting to `/login?notice=<key>`. */
 export const LOGIN_NOTICES: ReadonlyMap<string, string> = new Map([
@@ -48,6 +49,7 @@ function landingPath(role: "admin" | "publisher", next: string | undefined): str
 export function loginRoutes(deps: AppDeps) {
   return new Elysia({ name: "login" })
     .use(portalAuth(deps))
+    .use(resetPasswordRoutes(deps))
     .get(
       "/login",
       ({ auth, query, redirect }) =>
