@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { LOG_LEVELS, type LogLevel } from "./log/logger";
 
 export interface Config {
   /** TCP port to listen on; 0 picks a free one (tests). */
@@ -50,6 +51,8 @@ export interface Config {
   routeCacheMax: number;
   /** Routing cache: safety TTL in milliseconds behind LISTEN/NOTIFY invalidation. */
   routeCacheTtlMs: number;
+  /** Lowest level the JSON server log writes (`fatal` ... `trace`, or `silent`). */
+  logLevel: LogLevel;
 }
 
 /** Thrown by `loadConfig` with one line per bad variable. */
@@ -108,6 +111,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     return fallback;
   };
 
+  const logLevel = (raw: string | undefined): LogLevel => {
+    if (blank(raw)) return "info";
+    const level = raw!.trim().toLowerCase();
+    if ((LOG_LEVELS as readonly string[]).includes(level)) return level as LogLevel;
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${raw}")`);
+    return "info";
+  };
+
   const databaseUrl = url("DATABASE_URL", ["postgres:", "postgresql:"]);
   const geoipDb = blank(env.GEOIP_DB) ? DEFAULT_GEOIP_DB : resolve(env.GEOIP_DB!);
   if (!blank(env.GEOIP_DB) && !existsSync(geoipDb)) {
@@ -149,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     unknownCodeLimitPerMinute: int("UNKNOWN_CODE_LIMIT_PER_MINUTE", 60, 1, 1_000_000),
     routeCacheMax: int("ROUTE_CACHE_MAX", 100_000, 10, 10_000_000),
     routeCacheTtlMs: int("ROUTE_CACHE_TTL_MS", 60_000, 1_000, 86_400_000),
+    logLevel: logLevel(env.LOG_LEVEL),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

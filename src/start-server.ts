@@ -16,6 +16,7 @@ import { openGeoReader } from "./visitor/geo";
 import { createVisitorReader } from "./visitor/read-visitor";
 import { ensureApiKey } from "./auth/api-keys";
 import { ensureInitialAdmin } from "./auth/sign-in";
+import { createLogger, type Logger } from "./log/logger";
 
 export interface RunningServer {
   /** Base URL the server listens on, e.g. `http://localhost:41234`. */
@@ -28,7 +29,9 @@ export interface RunningServer {
 export interface StartOptions {
   /** Use this already-open database instead of opening one from the config (tests). */
   database?: Database;
-  /** Log function for operational errors; default console.error. */
+  /** The server log; default a JSON-lines logger on stdout at `config.logLevel`. */
+  logger?: Logger;
+  /** Log function for operational errors; default the logger's `error`. */
   logError?: (message: string, err: unknown) => void;
 }
 
@@ -37,7 +40,8 @@ export interface StartOptions {
  * @throws when the database cannot be opened or migrated, or the GeoIP file cannot be read
  */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  const logError = opts.logError ?? ((message, err) => console.error(message, err));
+  const log = opts.logger ?? createLogger({ level: config.logLevel });
+  const logError = opts.logError ?? ((message, err) => log.error({ err }, message));
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database);
   if (config.initialApiKey) await ensureApiKey(database.db, config.initialApiKey, "Initial API key");
@@ -68,6 +72,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let publicUrl = config.publicUrl ?? "";
   const deps: AppDeps = {
     config,
+    log,
     database,
     routes,
     stats,

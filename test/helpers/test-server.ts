@@ -5,6 +5,8 @@ import { resolve } from "node:path";
 import { loadConfig } from "../../src/config";
 import { startServer, type RunningServer } from "../../src/start-server";
 import { openTestDatabase, type Backend } from "./databases";
+import type { Logger } from "../../src/log/logger";
+import { consoleErrorLogger } from "./test-logger";
 
 export const TEST_API_KEY = "sb_test_key_0123456789abcdef";
 export const GEOIP_FIXTURES = resolve(import.meta.dir, "../fixtures/geoip");
@@ -20,8 +22,13 @@ export interface TestServer extends RunningServer {
 /**
  * @param backend pglite (in memory) or postgres (a fresh database)
  * @param env extra environment variables for loadConfig (strings)
+ * @param logger the server log; default `consoleErrorLogger` (an error line fails the test)
  */
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  env: Record<string, string> = {},
+  logger: Logger = consoleErrorLogger(),
+): Promise<TestServer> {
   const { database, dispose } = await openTestDatabase(backend);
   const config = loadConfig({
     PORT: "0",
@@ -32,7 +39,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     SIGNUP_LIMIT_PER_HOUR: "1000",
     ...env,
   });
-  const server = await startServer(config, { database });
+  const server = await startServer(config, { database, logger });
   const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { redirect: "manual", ...init });
   return {
     ...server,

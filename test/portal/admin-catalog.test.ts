@@ -139,7 +139,7 @@ describe("authorisation", () => {
 
     const refused = await send(publisher, route);
     expect(refused.status).toBe(403);
-    expect(await refused.text()).toContain("not part of your portal");
+    expect(await refused.text()).toContain("This page is in the network admin");
 
     const allowed = await send(admin, route);
     expect(allowed.status).toBe(route.admin);
