@@ -41,7 +41,7 @@ if (config.seedDemo) {
     );
   }
 }
-lines.push(`  Health:             ${server.url}/healthz`);
+lines.push(`  Health:             ${server.url}/healthz (liveness), ${server.url}/readyz (readiness)`);
 console.log(lines.join("\n"));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
