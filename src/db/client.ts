@@ -30,8 +30,8 @@ export interface ListenSession {
 
 /** postgres.js: give up connecting after 2 s (its default is 30 s). */
 const CONNECT_TIMEOUT_S = 2;
-/** postgres.js reconnect back-off in seconds: 50 ms doubling, capped at 1 s (its default reaches 20 s). */
-const reconnectBackoff = (attempt: number) => Math.min(0.05 * 2 ** attempt, 1);
+/** postgres.js reconnect back-off in seconds: 50 ms doubling, capped at 0.5 s (its default reaches 20 s), so a pool is back within half a second of the database. */
+const reconnectBackoff = (attempt: number) => Math.min(0.05 * 2 ** attempt, 0.5);
 
 
 export interface Database {
@@ -41,8 +41,14 @@ export interface Database {
    * Start a LISTEN session on `channels` on a connection of its own (Postgres: a fresh
    * postgres.js client each call, so a session that went quiet can be thrown away whole).
    * The caller watches it with `notify` to a channel of its own and `close`s it when in doubt.
+   * @param onRelisten called when the driver re-established a LISTEN by itself after its
+   *   connection dropped (postgres.js does): notifications sent in between were lost
    */
-  openListener(channels: readonly string[], onNotify: (channel: string, payload: string) => void): ListenSession;
+  openListener(
+    channels: readonly string[],
+    onNotify: (channel: string, payload: string) => void,
+    onRelisten: () => void,
+  ): ListenSession;
   /**
    * Insert many clicks with one `COPY ... FROM STDIN` (PGlite: from its `/dev/blob`).
    * Throws on database errors; the caller keeps the rows and retries.
@@ -120,11 +126,21 @@ export async function openPostgres(url: string): Promise<Database> {
   return {
     kind: "postgres",
     db,
-    openListener(channels, onNotify) {
+    openListener(channels, onNotify, onRelisten) {
       // A client of its own: `listen` opens one dedicated connection, `notify` another.
       const client = postgres(url, { ...options, max: 1, max_lifetime: null });
+      const listenOne = (channel: string) => {
+        let listens = 0;
+        return client.listen(
+          channel,
+          (payload) => onNotify(channel, payload),
+          () => {
+            if (++listens > 1) onRelisten();
+          },
+        );
+      };
       return {
-        ready: Promise.all(channels.map((c) => client.listen(c, (payload) => onNotify(c, payload)))).then(() => {}),
+        ready: Promise.all(channels.map(listenOne)).then(() => {}),
         async notify(channel, payload) {
           await client.notify(channel, payload);
         },

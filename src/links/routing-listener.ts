@@ -12,7 +12,8 @@
  *   disconnected and the cache's trust window shrinks (`setListening(false)`); a new session is
  *   tried every `retryMs`;
  * - on every (re)LISTEN the whole cache is marked stale (kept and served, reloaded in the
- *   background on its next hit), never cleared;
+ *   background on its next hit), never cleared; this includes postgres.js re-listening on its
+ *   own after a dropped connection, which a heartbeat alone could miss;
  * - a payload we do not understand also marks the whole cache stale, and is logged.
  */
 import type { Database, ListenSession } from "../db/client";
@@ -85,9 +86,19 @@ export async function startRoutingListener(
     }
   };
 
+  /** The driver listened again by itself after a drop the heartbeat may not have seen. */
+  let lastRelisten = 0;
+  const onRelisten = () => {
+    cache.markAllStale();
+    if (Date.now() - lastRelisten < 1000) return; // once per drop, not once per channel
+    lastRelisten = Date.now();
+    state.listens++;
+    log(`LISTEN ${ROUTING_CHANNEL} re-established after a dropped connection: every cached plan marked stale`);
+  };
+
   /** Open a session and wait for its LISTENs; on success the cache trusts NOTIFY again. */
   const listen = async () => {
-    const next = database.openListener([ROUTING_CHANNEL, heartbeatChannel], onNotify);
+    const next = database.openListener([ROUTING_CHANNEL, heartbeatChannel], onNotify, onRelisten);
     try {
       await withDeadline(next.ready, deadlineMs, "LISTEN");
     } catch (err) {
