@@ -49,10 +49,16 @@ export interface Config {
   unknownCodeLimitPerMinute: number;
   /** Routing cache: most compiled plans held. */
   routeCacheMax: number;
-  /** Routing cache: safety TTL in milliseconds behind LISTEN/NOTIFY invalidation. */
+  /** Routing cache: trust window in milliseconds behind LISTEN/NOTIFY invalidation (older plans are served and reloaded in the background). */
   routeCacheTtlMs: number;
   /** Lowest level the JSON server log writes (`fatal` ... `trace`, or `silent`). */
   logLevel: LogLevel;
+  /** Routing cache: trust window in milliseconds while the LISTEN connection is down. */
+  routeCacheUntrustedTtlMs: number;
+  /** Routing cache: how long a miss waits for the database before the fallback (or 503) answers, in milliseconds. */
+  routeMissBudgetMs: number;
+  /** Routing cache: codes warmed at start (the busiest of the last hour); 0 = none. */
+  routeWarmCodes: number;
 }
 
 /** Thrown by `loadConfig` with one line per bad variable. */
@@ -161,6 +167,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     routeCacheMax: int("ROUTE_CACHE_MAX", 100_000, 10, 10_000_000),
     routeCacheTtlMs: int("ROUTE_CACHE_TTL_MS", 60_000, 1_000, 86_400_000),
     logLevel: logLevel(env.LOG_LEVEL),
+    routeCacheUntrustedTtlMs: int("ROUTE_CACHE_UNTRUSTED_TTL_MS", 2_000, 100, 86_400_000),
+    routeMissBudgetMs: int("ROUTE_MISS_BUDGET_MS", 250, 10, 30_000),
+    routeWarmCodes: int("ROUTE_WARM_CODES", 10_000, 0, 1_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -48,7 +48,7 @@ if (demo) {
     `  Set-up link:        ${publicUrl}/setup?token=${token}`,
   );
 }
-lines.push(`  Health:             ${server.url}/healthz`);
+lines.push(`  Health:             ${server.url}/healthz (liveness), ${server.url}/readyz (readiness)`);
 console.log(lines.join("\n"));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

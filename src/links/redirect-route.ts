@@ -22,13 +22,15 @@ type Handler = (request: BunRequest<string>, server: Server<unknown>) => Respons
  * The Bun route table entry for `/s/:code` (GET and HEAD).
  * Answers: 302 to the offer or fallback; 404 for unknown or malformed codes, or when nothing is
  * eligible and no fallback URL exists, or when the code is not cached and the client address
- * used up its budget of misses (UNKNOWN_CODE_LIMIT_PER_MINUTE, see `miss-limiter.ts`); 503 when
- * a cache miss cannot reach the database (302 to DEFAULT_FALLBACK_URL instead when it is set).
+ * used up its budget of misses (UNKNOWN_CODE_LIMIT_PER_MINUTE, see `miss-limiter.ts`); 503 with
+ * Retry-After when a cache miss cannot load within ROUTE_MISS_BUDGET_MS (302 to
+ * DEFAULT_FALLBACK_URL instead when it is set).
  */
 export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler; HEAD: Handler }> {
   const misses = createMissLimiter({ perMinute: deps.config.unknownCodeLimitPerMinute });
   const handle: Handler = async (request, server) => {
-    // 1. Resolve the code: a cache hit is synchronous; a miss loads once (single-flight).
+    // 1. Resolve the code: a hit (even stale) is synchronous; a miss waits on a batched load
+    //    for at most ROUTE_MISS_BUDGET_MS.
     const code = (request.params as Record<string, string>).code ?? "";
     if (!isWellFormedCode(code)) return notFoundPage();
     let plan: RoutingPlan | null | undefined = deps.routes.peek(code);
@@ -38,7 +40,7 @@ export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler
       const address = clientIp(socket, request.headers.get("x-forwarded-for"), deps.config.trustProxy);
       if (!misses.take(address)) return notFoundPage();
       try {
-        plan = await deps.routes.load(code);
+        plan = await deps.routes.loadWithin(code, deps.config.routeMissBudgetMs);
       } catch {
         const fallback = deps.config.defaultFallbackUrl;
         return fallback ? redirect(fallback) : unavailablePage();
