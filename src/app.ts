@@ -7,7 +7,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import type { RandomSource } from "./routing/types";
 import type { RouteCache } from "./links/route-cache";
-import type { ClickBuffer } from "./clicks/click-buffer";
+import type { ClickCapture } from "./clicks/click-capture";
 import type { VisitorReader } from "./visitor/read-visitor";
 import type { RoutingListener } from "./links/routing-listener";
 import type { StatsCache } from "./links/stats-cache";
@@ -30,7 +30,7 @@ export interface AppDeps {
   routes: RouteCache;
   stats: StatsCache;
   listener: RoutingListener;
-  clicks: ClickBuffer;
+  clicks: ClickCapture;
   readVisitor: VisitorReader;
   /** Uniform [0, 1) source for weighted picks; `Math.random` in production. */
   random: RandomSource;

@@ -11,7 +11,8 @@ import { RouteCache } from "./links/route-cache";
 import { loadPlan } from "./links/load-plan";
 import { startRoutingListener } from "./links/routing-listener";
 import { StatsCache } from "./links/stats-cache";
-import { ClickBuffer } from "./clicks/click-buffer";
+import { ClickCapture } from "./clicks/click-capture";
+import { openClickLog } from "./clicks/open-click-log";
 import { openGeoReader } from "./visitor/geo";
 import { createVisitorReader } from "./visitor/read-visitor";
 import { ensureApiKey } from "./auth/api-keys";
@@ -21,7 +22,11 @@ export interface RunningServer {
   /** Base URL the server listens on, e.g. `http://localhost:41234`. */
   url: string;
   deps: AppDeps;
-  /** Stop listening, flush clicks, stop the listener, close the database. Idempotent. */
+  /**
+   * Stop listening, ship the click backlog for up to CLICK_STOP_DEADLINE_MS (the rest stays in
+   * the click log), stop the listener, close the database; about 8 s at most with the database
+   * down. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -30,6 +35,21 @@ export interface StartOptions {
   database?: Database;
   /** Log function for operational errors; default console.error. */
   logError?: (message: string, err: unknown) => void;
+  /** Structured log line (click capture incidents); default one JSON line on stderr. */
+  logEvent?: (event: Record<string, unknown>) => void;
+}
+
+/** Longest a stop waits for the click backlog to reach the database; the rest stays in the log. */
+export const CLICK_STOP_DEADLINE_MS = 5000;
+/** Longest a stop waits for in-flight requests, for the listener, and for the database to close. */
+const STOP_STEP_MS = 1000;
+
+/** Wait for `promise` to settle, but no longer than `ms` (a hung database must not hold a stop). */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([promise.catch(() => {}), late]);
+  clearTimeout(timer);
 }
 
 /**
@@ -38,6 +58,8 @@ export interface StartOptions {
  */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const logError = opts.logError ?? ((message, err) => console.error(message, err));
+  const logEvent =
+    opts.logEvent ?? ((event) => console.error(JSON.stringify({ time: new Date().toISOString(), ...event })));
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database);
   if (config.initialApiKey) await ensureApiKey(database.db, config.initialApiKey, "Initial API key");
@@ -52,12 +74,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     loader: (code) => loadPlan(database.db, code),
   });
   const listener = await startRoutingListener(database, routes);
-  const clicks = new ClickBuffer({
-    write: (rows) => database.insertClicks(rows),
-    flushMs: config.clickFlushMs,
+  const clicks = new ClickCapture({
+    log: openClickLog(config.clickLogDir, database.name, logEvent),
+    write: (payload) => database.insertClickLines(payload),
+    syncMs: config.clickSyncMs,
+    shipMs: config.clickFlushMs,
     batchSize: config.clickBatchSize,
-    maxRows: config.clickBufferMax,
-    onError: (err) => logError("click flush failed; will retry", err),
+    maxUnlogged: config.clickBufferMax,
+    logEvent,
   });
   const stats = new StatsCache(database.db, {
     refreshMs: 30_000,
@@ -90,11 +114,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     deps,
     stop() {
       stopping ??= (async () => {
-        await app.stop();
-        const lost = await clicks.stop();
-        if (lost > 0) logError(`${lost} clicks could not be written at shutdown`, null);
-        await listener.stop();
-        if (!opts.database) await database.close();
+        // Stop accepting; requests in flight get a moment, then their connections are closed.
+        const http = app.server!;
+        await settledWithin(app.stop(), STOP_STEP_MS);
+        void http.stop(true);
+        const left = await clicks.stop(CLICK_STOP_DEADLINE_MS);
+        if (left > 0) logEvent({ event: "clicks.left_in_log", clicks: left, note: "shipped at the next start" });
+        await settledWithin(listener.stop(), STOP_STEP_MS);
+        if (!opts.database) await settledWithin(database.close(), STOP_STEP_MS);
       })();
       return stopping;
     },
