@@ -42,10 +42,12 @@ export function startCopyWriter(url: string, statements: CopyStatements, timeout
     const fresh = new Worker(new URL("./copy-worker.ts", import.meta.url).href);
     fresh.onmessage = (event: MessageEvent) => {
       const { id, error, inserted } = event.data as { id: number; error: string | null; inserted?: number };
-      const waiter = pending.get(id);
-      pending.delete(id);
-      if (error === null) waiter?.resolve(inserted ?? 0);
-      else if (worker === fresh) discard(new Error(`COPY failed: ${error}`));
+      if (error === null) {
+        pending.get(id)?.resolve(inserted ?? 0);
+        pending.delete(id);
+      } else if (worker === fresh) {
+        discard(new Error(`COPY failed: ${error}`)); // rejects this batch too
+      }
     };
     fresh.onerror = (event) => {
       if (worker === fresh) discard(new Error(`COPY worker failed: ${event.message}`));
