@@ -8,7 +8,7 @@ import type { Logger } from "./log/logger";
 import type { Database } from "./db/client";
 import type { RandomSource } from "./routing/types";
 import type { RouteCache } from "./links/route-cache";
-import type { ClickBuffer } from "./clicks/click-buffer";
+import type { ClickCapture } from "./clicks/click-capture";
 import type { VisitorReader } from "./visitor/read-visitor";
 import type { RoutingListener } from "./links/routing-listener";
 import type { StatsCache } from "./links/stats-cache";
@@ -35,7 +35,7 @@ export interface AppDeps {
   routes: RouteCache;
   stats: StatsCache;
   listener: RoutingListener;
-  clicks: ClickBuffer;
+  clicks: ClickCapture;
   readVisitor: VisitorReader;
   /** Uniform [0, 1) source for weighted picks; `Math.random` in production. */
   random: RandomSource;

@@ -34,12 +34,18 @@ export interface Config {
    * SEED_DEMO wins.
    */
   seedDemo: boolean;
-  /** Click buffer: flush interval in milliseconds. */
+  /** Clicks: milliseconds between shipping rounds from the click log to the database. */
   clickFlushMs: number;
-  /** Click buffer: rows per batch insert; also the flush trigger. */
+  /** Clicks: clicks per batch sent to the database. */
   clickBatchSize: number;
-  /** Click buffer: most rows held in memory before new clicks are dropped (and counted). */
+  /** Clicks: most clicks held in memory while the click log cannot be written; then dropped. */
   clickBufferMax: number;
+  /** Clicks: folder of the local click log (absolute path); default `<dataDir>/clicks`. */
+  clickLogDir: string;
+  /** Clicks: group-commit window, milliseconds between fdatasyncs of the click log. */
+  clickSyncMs: number;
+  /** Clicks: deadline of one batch insert in milliseconds (then a fresh connection is used). */
+  clickWriteTimeoutMs: number;
   /** Publisher sign-ups allowed per client address per hour (per instance). */
   signupLimitPerHour: number;
   /**
@@ -147,10 +153,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push("INITIAL_ADMIN_PASSWORD must be at least 10 characters");
   }
 
+  const dataDir = resolve(blank(env.DATA_DIR) ? "./data" : env.DATA_DIR!);
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),
     databaseUrl,
-    dataDir: resolve(blank(env.DATA_DIR) ? "./data" : env.DATA_DIR!),
+    dataDir,
     publicUrl: url("PUBLIC_URL", ["http:", "https:"]),
     geoipDb,
     trustProxy: int("TRUST_PROXY", 0, 0, 10),
@@ -162,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     clickFlushMs: int("CLICK_FLUSH_MS", 250, 10, 60_000),
     clickBatchSize: int("CLICK_BATCH_SIZE", 1000, 1, 50_000),
     clickBufferMax: int("CLICK_BUFFER_MAX", 200_000, 100, 10_000_000),
+    clickLogDir: blank(env.CLICK_LOG_DIR) ? resolve(dataDir, "clicks") : resolve(env.CLICK_LOG_DIR!),
+    clickSyncMs: int("CLICK_SYNC_MS", 20, 1, 1000),
+    clickWriteTimeoutMs: int("CLICK_WRITE_TIMEOUT_MS", 5000, 100, 600_000),
     signupLimitPerHour: int("SIGNUP_LIMIT_PER_HOUR", 20, 1, 100_000),
     unknownCodeLimitPerMinute: int("UNKNOWN_CODE_LIMIT_PER_MINUTE", 60, 1, 1_000_000),
     routeCacheMax: int("ROUTE_CACHE_MAX", 100_000, 10, 10_000_000),

@@ -2,8 +2,8 @@
  * Entry point (`npm start` / `bun run start`): read the config, start the server, seed the demo
  * network when SEED_DEMO is on and the database is empty, print where to go (the demo sign-ins
  * once, on the start that seeds them; a one-time set-up link while no admin exists), and shut
- * down cleanly on SIGTERM/SIGINT (pending clicks are flushed first). Nothing secret is written
- * to disk.
+ * down cleanly on SIGTERM/SIGINT within 10 s (clicks are shipped for up to 5 s; the rest stays
+ * in the click log). Nothing secret is written to disk.
  */
 import { ConfigError, loadConfig, type Config } from "./config";
 import { startServer } from "./start-server";
@@ -51,9 +51,18 @@ if (demo) {
 lines.push(`  Health:             ${server.url}/healthz (liveness), ${server.url}/readyz (readiness)`);
 console.log(lines.join("\n"));
 
+/** A stop takes about 8 s at most (start-server.ts); past this, exit anyway. */
+const SHUTDOWN_LIMIT_MS = 9500;
+let shuttingDown = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, async () => {
-    console.log(`${signal}: flushing clicks and shutting down`);
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal}: shipping clicks and shutting down (clicks not shipped stay in the click log)`);
+    setTimeout(() => {
+      console.error(`shutdown took over ${SHUTDOWN_LIMIT_MS} ms: exiting (the click log keeps every logged click)`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     await server.stop();
     process.exit(0);
   });

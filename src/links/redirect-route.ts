@@ -46,6 +46,8 @@ export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler
         return fallback ? redirect(fallback) : unavailablePage();
       }
       if (plan !== null) misses.refund(address);
+      // The client gave up while the plan loaded (it may send the request again): no click.
+      if (request.signal.aborted) return clientGone();
     }
     if (plan === null) return notFoundPage();
 
@@ -70,6 +72,11 @@ export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler
     return destination === null ? noOfferPage() : redirect(destination);
   };
   return { "/s/:code": { GET: handle, HEAD: handle } };
+}
+
+/** Nobody reads it: the client closed the connection. 499 as nginx logs it. */
+function clientGone(): Response {
+  return new Response(null, { status: 499 });
 }
 
 function redirect(location: string): Response {
