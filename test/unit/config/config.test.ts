@@ -28,8 +28,11 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "development", SEED_DEMO: "0" }).seedDemo).toBe(false);
   });
 
-  test("trailing slashes are dropped from URLs", () => {
+  test("web URLs are kept in normal form (punycode host, encoded path), without trailing slashes", () => {
     expect(loadConfig({ PUBLIC_URL: "https://t.example.com/" }).publicUrl).toBe("https://t.example.com");
+    expect(loadConfig({ DEFAULT_FALLBACK_URL: "https://bücher.example/ü?q=é" }).defaultFallbackUrl).toBe(
+      "https://xn--bcher-kva.example/%C3%BC?q=%C3%A9",
+    );
   });
 
   test("every bad variable is named in one error", () => {
