@@ -115,7 +115,7 @@ beforeAll(async () => {
   admin = await signIn(ADMIN.email, ADMIN.password);
   publisher = await signIn("pat@example.com", PUBLISHER_PASSWORD);
   anonymous = visitor();
-}, 60_000);
+});
 
 afterAll(() => server.dispose());
 
