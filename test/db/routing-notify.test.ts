@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../../src/db/client";
+import type { Database, ListenSession } from "../../src/db/client";
 import { campaigns, poolEntries, publishers, smartlinkPublishers, smartlinks } from "../../src/db/schema";
 import { ROUTING_CHANNEL } from "../../src/links/routing-listener";
 import { openTestDatabase, postgresAvailable } from "../helpers/databases";
@@ -18,15 +18,16 @@ const MARKER = { kind: "test-marker" };
 describe.skipIf(!hasPostgres)("routing_changed triggers on PostgreSQL", () => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let stopListening: () => Promise<void>;
+  let session: ListenSession;
   const received: unknown[] = [];
 
   beforeAll(async () => {
     ({ database, dispose } = await openTestDatabase("postgres"));
-    stopListening = await database.listen(ROUTING_CHANNEL, (payload) => received.push(JSON.parse(payload)), () => {});
+    session = database.openListener([ROUTING_CHANNEL], (_channel, payload) => received.push(JSON.parse(payload)), () => {});
+    await session.ready;
   });
   afterAll(async () => {
-    await stopListening?.();
+    await session?.close();
     await dispose?.();
   });
 

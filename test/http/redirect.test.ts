@@ -253,11 +253,14 @@ describe.each(backends)("redirect on %s", (backend) => {
     expect(server.deps.clicks.stats()).toMatchObject({ dropped: 0, buffered: 0 });
   });
 
-  test("/healthz reports database, listener and click buffer", async () => {
-    const res = await server.get("/healthz");
+  test("/healthz is liveness only; /readyz reports database, listener and click buffer", async () => {
+    const live = await server.get("/healthz");
+    expect([live.status, await live.json()]).toEqual([200, { status: "ok" }]);
+    const res = await server.get("/readyz");
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
       status: "ok",
+      reasons: [],
       database: { kind: backend, ok: true },
       listener: { connected: true },
       clicks: { buffered: expect.any(Number), dropped: 0 },
