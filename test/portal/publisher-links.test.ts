@@ -56,7 +56,7 @@ beforeAll(async () => {
   smartlinkId = link.body.id;
   first = await approvedPublisher("first@example.com");
   second = await approvedPublisher("second@example.com");
-}, 30_000);
+}, 60_000);
 afterAll(() => server?.dispose());
 
 const visit = (link: string, query: string, ip: string, ua: string) =>
