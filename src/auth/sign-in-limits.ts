@@ -121,7 +121,9 @@ async function reserve(db: Db, rule: LimitRule, key: string, now: Date): Promise
         windowStart: sql`case when ${windowEnded} then ${nowSql} else ${col.windowStart} end`,
         nextAllowedAt: sql`${nowSql} + ${delayMs} * interval '1 millisecond'`,
       },
-      setWhere: sql`${col.nextAllowedAt} <= ${nowSql} or ${windowEnded}`,
+      // Allowed: under the free quota (whatever the clocks of concurrent callers), past the
+      // delay, or in a new window.
+      setWhere: sql`${col.count} < ${rule.free}::int or ${col.nextAllowedAt} <= ${nowSql} or ${windowEnded}`,
     })
     .returning({ count: signInLimits.count });
   return rows.length > 0;
@@ -183,13 +185,10 @@ export async function reserveSignInAttempt(db: Db, party: SignInParty, now = new
 export async function recordSignInSuccess(db: Db, party: SignInParty, now = new Date()): Promise<void> {
   await db.delete(signInLimits).where(and(eq(signInLimits.kind, "pair"), eq(signInLimits.key, pairKey(party))));
   for (const rule of [ADDRESS_RULE, ACCOUNT_RULE]) {
+    // Back below `free`, the next reservation passes whatever `next_allowed_at` says.
     await db
       .update(signInLimits)
-      .set({
-        count: sql`greatest(${col.count} - 1, 0)`,
-        // Back below `free`: no delay any more.
-        nextAllowedAt: sql`case when ${col.count} - 1 < ${rule.free}::int then least(${col.nextAllowedAt}, ${now.toISOString()}::timestamptz) else ${col.nextAllowedAt} end`,
-      })
+      .set({ count: sql`greatest(${col.count} - 1, 0)` })
       .where(and(eq(signInLimits.kind, rule.kind), eq(signInLimits.key, keyOf(rule, party))));
   }
   await db

@@ -74,6 +74,12 @@ describe.each(backends)("sign-in limits on %s", (backend) => {
     expect(await reserveSignInAttempt(database.db, party, at(PAIR_RULE.windowMs))).toEqual({ allowed: true });
   });
 
+  test("under the free quota, concurrent callers' clocks do not matter (a later call may carry an earlier time)", async () => {
+    const party = { email: "skew@example.com", address: "198.51.100.41" };
+    for (let i = PAIR_RULE.free; i > 0; i--) expect(await reserveSignInAttempt(database.db, party, at(i))).toEqual({ allowed: true });
+    expect(await reserveSignInAttempt(database.db, party, at(PAIR_RULE.free + 1))).toMatchObject({ allowed: false, limit: "pair" });
+  });
+
   test("addresses of one IPv6 /64 share the pair and address limits", async () => {
     const email = "v6@example.com";
     for (let i = 0; i < PAIR_RULE.free; i++) {
