@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { and, eq } from "drizzle-orm";
 import { notifications, publishers, users } from "../../src/db/schema";
+import { notifyPublisher } from "../../src/notifications/notification-service";
 import { decideAccess, findAccess } from "../../src/smartlinks/access-service";
 import { grantAccess } from "../../src/smartlinks/smartlink-service";
 import { publisherAutoActivate } from "../../src/settings/network-settings";
@@ -297,5 +298,27 @@ describe("authorisation", () => {
     expect(page).toContain("Apply for this smartlink");
     expect((await second.session.get(`/publisher/smartlinks/${id}/link?pub_sub=x`, { htmx: true })).status).toBe(404);
     expect((await second.session.post(`/publisher/smartlinks/${id}/test-click`, {}, { htmx: true })).status).toBe(404);
+  });
+
+  test("a second publisher cannot mark the first one's notifications read", async () => {
+    const owner = await signedUp("Owner");
+    const other = await signedUp("Other");
+    await notifyPublisher(db(), owner.publisherId, { kind: "application_approved", message: "Owner's news." });
+    const [note] = await db().select().from(notifications).where(eq(notifications.message, "Owner's news."));
+    const readAt = async () =>
+      (await db().select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, note!.id)))[0]!.readAt;
+
+    expect((await other.session.post(`/publisher/notifications/${note!.id}/read`)).status).toBe(303);
+    const htmx = await other.session.post(`/publisher/notifications/${note!.id}/read`, {}, { htmx: true });
+    expect(htmx.status).toBe(200);
+    expect(await htmx.text()).not.toContain("Owner's news.");
+    expect((await other.session.post("/publisher/notifications/read-all")).status).toBe(303);
+    expect(await readAt()).toBeNull();
+    expect(await other.session.page("/publisher/notifications")).not.toContain("Owner's news.");
+
+    // The owner sees it unread and can mark it read.
+    expect(await owner.session.page("/publisher/notifications")).toContain(`id="notification-${note!.id}" class="notification unread"`);
+    expect((await owner.session.post(`/publisher/notifications/${note!.id}/read`)).status).toBe(303);
+    expect(await readAt()).toBeInstanceOf(Date);
   });
 });
