@@ -23,16 +23,15 @@ let publisher: PortalSession;
 let raw: { cookie: string; csrf: string };
 const db = () => server.deps.database.db;
 /** Ids of rows the routes act on, created in beforeAll. */
-const seeds = { campaign: 0, publisher: 0, target: 0, domain: 0, apiKey: 0 };
+const seeds = { campaign: 0, publisher: 0, domain: 0, apiKey: 0 };
 
 beforeAll(async () => {
   server = await startTestServer("pglite", { INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password });
   seeds.campaign = (await createCampaign(db(), { name: "Seed offer", destinationUrl: "https://adv.example/o" })).id;
-  const pub = await createPublisher(db(), { name: "Seed publisher", email: "seed@example.com" });
-  seeds.publisher = pub.id;
-  // Suspended and activated by the matrix below: not the signed-in publisher, whose sessions a
-  // suspension would end.
-  seeds.target = (await createPublisher(db(), { name: "Target publisher", email: "target@example.com" })).id;
+  // The route matrix suspends seeds.publisher; the signed-in publisher user belongs to another
+  // publisher (suspension would end its session).
+  seeds.publisher = (await createPublisher(db(), { name: "Seed publisher", email: "seed@example.com" })).id;
+  const pub = await createPublisher(db(), { name: "Signed-in publisher", email: "signed-in@example.com" });
   seeds.domain = (await addTrackingDomain(db(), "seed.example.com")).id;
   seeds.apiKey = (await createApiKey(db(), "seed key")).id;
   await db()
@@ -79,8 +78,8 @@ const ROUTES: Record<string, RouteCase> = {
     form: { name: "New pub", email: "new-pub@example.com" },
     admin: 303,
   },
-  "POST /admin/publishers/:id/suspend": { method: "POST", path: () => `/admin/publishers/${seeds.target}/suspend`, admin: 303 },
-  "POST /admin/publishers/:id/activate": { method: "POST", path: () => `/admin/publishers/${seeds.target}/activate`, admin: 303 },
+  "POST /admin/publishers/:id/suspend": { method: "POST", path: () => `/admin/publishers/${seeds.publisher}/suspend`, admin: 303 },
+  "POST /admin/publishers/:id/activate": { method: "POST", path: () => `/admin/publishers/${seeds.publisher}/activate`, admin: 303 },
   "POST /admin/tracking-domains": { method: "POST", path: () => "/admin/tracking-domains", form: { host: "go.example.com" }, admin: 303 },
   "POST /admin/tracking-domains/:id/remove": { method: "POST", path: () => `/admin/tracking-domains/${seeds.domain}/remove`, admin: 303 },
   "POST /admin/api-keys": { method: "POST", path: () => "/admin/api-keys", form: { name: "CI" }, admin: 200 },
