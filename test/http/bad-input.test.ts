@@ -26,7 +26,7 @@ let smartlinkId = 0;
 const db = () => server.deps.database.db;
 
 /** Text that must never be in an answer: SQL, stack frames, source paths, drizzle's wrapper. */
-const LEAKS = [/\bselect\b/i, /\binsert\b/i, /\bupdate\s+"/i, /failed query/i, /\n\s+at /, /\bat \S+\.(ts|js|tsx):\d+/, /\/work\//, /node_modules/, /src\/\w+/];
+const LEAKS = [/\bselect\b[^<>]*\bfrom\b/i, /\binsert into\b/i, /\bupdate\s+"/i, /failed query/i, /\n\s+at /, /\bat \S+\.(ts|js|tsx):\d+/, /\/work\//, /node_modules/, /src\/\w+/];
 
 /** Assert a 4xx (or `status`) answer without leaks or the echoed secret; returns the body. */
 async function expectRefused(res: Response, status?: number, secret?: string): Promise<string> {
