@@ -103,7 +103,7 @@ describe("portal forms", () => {
 });
 
 describe("ids and dates", () => {
-  for (const id of ["1.5", "-1", "1e3", "0x10", "99999999999", "0", "%00"]) {
+  for (const id of ["1.5", "-1", "1e3", "0x10", "99999999999", "2147483648", "0", "%00"]) {
     test(`admin routes with id ${id} answer 404 before any query`, async () => {
       for (const path of [`/admin/campaigns/${id}/edit`, `/admin/smartlinks/${id}`, `/admin/smartlinks/${id}/edit`]) {
         await expectRefused(await admin.get(path), 404);
