@@ -110,7 +110,7 @@ async function bench(s: BenchSettings): Promise<number> {
   proxy.cut();
   await waitForReadiness(app.url, (body) => body.listener?.connected === false);
   proxy.restore();
-  await waitForReadiness(app.url, (body) => body.status === "ok");
+  await waitForReadiness(app.url, (body) => body.listener?.connected === true);
   const reconnectResult = await runWrk({
     url: app.url,
     seconds: COLD_SECONDS,
