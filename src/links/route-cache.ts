@@ -75,6 +75,7 @@ export class RouteCache {
   private epoch = 0;
   private trustMs: number;
   private reloadFailures = 0;
+  private missLoads = 0;
 
   constructor(private readonly opts: RouteCacheOptions) {
     this.lru = new LRUCache<string, Entry>({ max: opts.max });
@@ -109,6 +110,7 @@ export class RouteCache {
    * @throws the loader's error, or DeadlineError after `loadDeadlineMs`
    */
   load(code: string): Promise<RoutingPlan | null> {
+    this.missLoads++;
     return this.loadVia(this.misses, code);
   }
 
@@ -195,6 +197,11 @@ export class RouteCache {
 
   get size(): number {
     return this.lru.size;
+  }
+
+  /** Calls of `load` (misses) since the start. */
+  get missCount(): number {
+    return this.missLoads;
   }
 
   /** Loads (misses and background reloads) running now. */
