@@ -104,7 +104,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     loadMany: (codes) => loadPlans(database.db, codes),
     onReloadError: everyTenSeconds((count, err) => logError(`${count} route reloads failed; serving stale plans`, err)),
   });
-  const listener = await startRoutingListener(database, routes, { log: (message, err) => logError(message, err) });
+  const listener = await startRoutingListener(database, routes, {
+    log: (message, detail) => logError(message, detail ?? ""),
+  });
   await warmRoutes(database, routes, config.routeWarmCodes, logError);
   const clicks = new ClickCapture({
     log: openClickLog(config.clickLogDir, database.name, logEvent),
