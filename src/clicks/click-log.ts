@@ -76,8 +76,10 @@ export interface ClickLogOptions {
 
 export class ClickLog {
   readonly instanceId = Bun.randomUUIDv7();
-  /** Oldest first; the last one is the active segment unless it is sealed. */
+  /** Every open segment: this instance's and adopted ones. */
   private segments: Segment[] = [];
+  /** The segment appends go to; null until the first append or after sealing. */
+  private active: Segment | null = null;
   private readonly ownLock: FileLock;
   private nextSeq = 0;
   /** An fdatasync is running: no segment is closed meanwhile. */
@@ -98,6 +100,21 @@ export class ClickLog {
   }
 
   /**
+   * Take over the segments of instances that ended since (a sibling on the same folder that
+   * crashed). Called at open and from time to time.
+   * @returns the clicks adopted
+   */
+  adoptLeftovers(): number {
+    const before = this.adopted.lines;
+    try {
+      this.adoptEnded();
+    } catch {
+      // an unreadable folder now: the next round tries again
+    }
+    return this.adopted.lines - before;
+  }
+
+  /**
    * Append COPY text lines (`count` of them, each ending in a newline) to the active segment.
    * @returns the bytes written and, when the write failed (disk full, I/O error), the error; a
    *   partly written line is completed by appending the rest of `bytes` later
@@ -115,7 +132,10 @@ export class ClickLog {
     if (active === null || written === 0) return { written, error };
     active.size += written;
     active.lines += written === bytes.length ? count : countNewlinesIn(bytes, written);
-    if (written === bytes.length && active.size >= this.opts.segmentBytes) active.sealed = true;
+    if (written === bytes.length && active.size >= this.opts.segmentBytes) {
+      active.sealed = true;
+      this.active = null;
+    }
     return { written, error };
   }
 
@@ -206,6 +226,7 @@ export class ClickLog {
    */
   close(): void {
     for (const segment of this.segments) segment.sealed = true;
+    this.active = null;
     this.syncing = false;
     this.deleteShipped();
     for (const segment of this.segments) closeSync(segment.fd);
@@ -219,8 +240,7 @@ export class ClickLog {
   }
 
   private activeSegment(): Segment {
-    const last = this.segments.at(-1);
-    if (last && !last.sealed && last.owner === this.ownLock) return last;
+    if (this.active) return this.active;
     const seq = String(this.nextSeq++).padStart(6, "0");
     const path = join(this.opts.dir, `${this.instanceId}.${seq}.log`);
     const fd = openSync(path, "a+", 0o600);
@@ -236,6 +256,7 @@ export class ClickLog {
       owner: this.ownLock,
     };
     this.segments.push(segment);
+    this.active = segment;
     return segment;
   }
 
@@ -264,12 +285,13 @@ export class ClickLog {
   }
 
   /** Take over the segments of every instance whose lock is free (it ended). */
-  private adoptLeftovers(): void {
+  private adoptEnded(): void {
     const names = readdirSync(this.opts.dir).sort();
+    const held = new Set(this.segments.map((s) => s.path));
     const instances = new Set<string>();
     for (const name of names) {
       const match = SEGMENT_NAME.exec(name) ?? LOCK_NAME.exec(name);
-      if (match && match[1] !== this.instanceId) instances.add(match[1]!);
+      if (match && match[1] !== this.instanceId && !held.has(join(this.opts.dir, name))) instances.add(match[1]!);
     }
     for (const instance of instances) {
       const lockPath = join(this.opts.dir, `${instance}.lock`);

@@ -87,6 +87,22 @@ describe("ClickLog", () => {
     next.close();
   });
 
+  test("a running instance takes over the segments of a sibling that ended, and keeps appending to its own", () => {
+    const mine = new ClickLog({ dir, segmentBytes: 1 << 20 });
+    append(mine, lines(2, "mine"));
+    const sibling = new ClickLog({ dir, segmentBytes: 1 << 20 });
+    append(sibling, lines(3, "sibling"));
+    expect(mine.adoptLeftovers()).toBe(0); // alive
+    sibling.close(); // ended with a backlog (as a crash would leave it)
+    expect(mine.adoptLeftovers()).toBe(3);
+    expect(mine.adoptLeftovers()).toBe(0); // never twice
+    append(mine, lines(1, "more"));
+    expect(drain(mine).sort()).toEqual(["mine0", "mine1", "more0", "sibling0", "sibling1", "sibling2"]);
+    expect(logFiles().length).toBe(1); // the sibling's segment is gone, my active one stays
+    mine.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   test("a partly written line is completed by the next append", () => {
     const log = new ClickLog({ dir, segmentBytes: 1 << 20 });
     const bytes = Buffer.from(lines(2).join(""));
