@@ -29,7 +29,7 @@ export interface ClickCaptureOptions {
    * Store a batch of COPY text lines in one transaction, skipping ids already stored; resolves
    * with the rows inserted, throws when the batch is not known to be committed.
    */
-  write: (payload: string) => Promise<number>;
+  write: (payload: Uint8Array) => Promise<number>;
   /** Group-commit window: milliseconds between fdatasyncs of the log. */
   syncMs: number;
   /** Milliseconds between shipping rounds. */

@@ -55,8 +55,8 @@ interface Segment {
 
 /** One batch read from the log: COPY text lines of one segment. */
 export interface LogBatch {
-  /** The lines, each ending in a newline; may be empty when only corrupt lines were read. */
-  payload: string;
+  /** The lines (UTF-8), each ending in a newline; empty when only corrupt lines were read. */
+  payload: Uint8Array;
   lines: number;
   /** Lines in the batch that are not well-formed clicks (skipped, counted). */
   readonly corrupt: number;
@@ -169,30 +169,41 @@ export class ClickLog {
   read(maxLines: number): LogBatch | null {
     const segment = this.segments.find((s) => s.shipped < s.size);
     if (segment === undefined) return null;
-    const length = Math.min(segment.size - segment.shipped, READ_CHUNK);
-    const buffer = Buffer.allocUnsafe(length);
-    const got = readSync(segment.fd, buffer, 0, length, segment.shipped);
-    let start = 0;
-    let lines = 0;
+    const remaining = segment.size - segment.shipped;
+    // About 256 bytes a click; a chunk without one whole line is read again at the largest size.
+    let length = Math.min(remaining, Math.max(64 * 1024, maxLines * 256));
+    let buffer = Buffer.allocUnsafe(length);
+    let got = readSync(segment.fd, buffer, 0, length, segment.shipped);
+    if (length < remaining && buffer.subarray(0, got).indexOf(NEWLINE) === -1) {
+      length = Math.min(remaining, READ_CHUNK);
+      buffer = Buffer.allocUnsafe(length);
+      got = readSync(segment.fd, buffer, 0, length, segment.shipped);
+    }
+    // Whole lines, at most `maxLines` of them.
+    let end = 0;
+    let count = 0;
+    for (let newline = buffer.indexOf(NEWLINE); newline !== -1 && newline < got && count < maxLines; count++) {
+      end = newline + 1;
+      newline = buffer.indexOf(NEWLINE, end);
+    }
+    // This instance's own lines come from `encodeClickLine` and are sent as they are; lines of
+    // an instance that ended may be torn or damaged and are checked one by one.
+    let payload: Uint8Array = buffer.subarray(0, end);
     let corrupt = 0;
-    const kept: string[] = [];
-    while (lines < maxLines) {
-      const newline = buffer.indexOf(NEWLINE, start);
-      if (newline === -1 || newline >= got) break;
-      const line = buffer.toString("utf8", start, newline);
-      if (CLICK_LINE.test(line)) {
-        kept.push(line, "\n");
-        lines++;
-      } else {
-        corrupt++;
-      }
-      start = newline + 1;
+    if (segment.owner !== this.ownLock) {
+      const split = buffer.toString("utf8", 0, end).split("\n");
+      split.pop(); // after the last newline
+      const valid = split.filter((line) => CLICK_LINE.test(line));
+      corrupt = split.length - valid.length;
+      if (corrupt > 0) payload = Buffer.from(valid.length > 0 ? `${valid.join("\n")}\n` : "");
     }
+    const lines = count - corrupt;
+    const start = end;
     // A sealed segment whose rest has no newline ends in a torn line: drop it.
-    if (start === 0 && segment.sealed && got === segment.size - segment.shipped) {
-      return { payload: "", lines: 0, corrupt: 0, torn: true, segment, end: segment.size };
+    if (start === 0 && segment.sealed && got === remaining) {
+      return { payload: new Uint8Array(0), lines: 0, corrupt: 0, torn: true, segment, end: segment.size };
     }
-    return { payload: kept.join(""), lines, corrupt, torn: false, segment, end: segment.shipped + start };
+    return { payload, lines, corrupt, torn: false, segment, end: segment.shipped + start };
   }
 
   /** Mark `batch` committed; a sealed segment shipped to its end is deleted once synced. */

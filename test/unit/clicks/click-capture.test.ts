@@ -29,7 +29,7 @@ afterEach(async () => {
 
 const stored = () => database.db.$count(clicks);
 
-function capture(write: (payload: string) => Promise<number>, events: Record<string, unknown>[] = []) {
+function capture(write: (payload: Uint8Array) => Promise<number>, events: Record<string, unknown>[] = []) {
   return new ClickCapture({
     log: new ClickLog({ dir, segmentBytes: 1 << 20 }),
     write,

@@ -22,7 +22,7 @@ const logFiles = () => readdirSync(dir).filter((f) => f.endsWith(".log")).sort()
 function drain(log: ClickLog, batchSize = 1000): string[] {
   const shipped: string[] = [];
   for (let batch = log.read(batchSize); batch && (batch.lines > 0 || batch.corrupt > 0 || batch.torn); batch = log.read(batchSize)) {
-    for (const line of batch.payload.split("\n").filter(Boolean)) shipped.push(line.split("\t")[15]!);
+    for (const line of Buffer.from(batch.payload).toString().split("\n").filter(Boolean)) shipped.push(line.split("\t")[15]!);
     log.commit(batch);
   }
   return shipped;
