@@ -235,3 +235,61 @@ describe.skipIf(!hasPostgres)("clicks through database outages", () => {
     await expectStoredOnce("term", [...before, ...during]);
   }, 60_000);
 });
+
+describe("embedded database", () => {
+  let dataDir: string;
+  const running: Instance[] = [];
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "switchboard-embedded-kill-"));
+  });
+  afterAll(async () => {
+    for (const instance of running) {
+      if (instance.proc.exitCode === null) instance.proc.kill("SIGKILL");
+      await instance.proc.exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Every click's pub_sub and how often it is stored, read through the API. */
+  async function storedTags(base: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    let cursor: string | null = null;
+    do {
+      const page = await api(base, "GET", `/api/v1/clicks?limit=1000${cursor ? `&cursor=${cursor}` : ""}`);
+      for (const click of page.clicks as { pub_sub: string }[]) counts.set(click.pub_sub, (counts.get(click.pub_sub) ?? 0) + 1);
+      cursor = page.next_cursor;
+    } while (cursor);
+    return counts;
+  }
+
+  test("SIGKILL under load loses no logged click, and the restart is not blocked by a stale lock", async () => {
+    const start = async () => {
+      const instance = await startInstance({ DATABASE_URL: "", DATA_DIR: dataDir });
+      running.push(instance);
+      return instance;
+    };
+    const app = await start();
+    const path = await seedLink(app.url);
+    let logged: string[] | null = null;
+    let probing = false;
+    await sendClicks(app.url, path, "embedded", 4, (n, served) => {
+      if (n >= 300 && !probing) {
+        probing = true;
+        const answered = served.slice();
+        void fetch(`${app.url}/healthz`).then(() => {
+          logged = answered;
+          app.proc.kill("SIGKILL");
+        });
+      }
+      return logged !== null;
+    });
+    await app.proc.exited;
+
+    const again = await start();
+    const stored = await eventually(async () => {
+      const tags = await storedTags(again.url);
+      return logged!.every((tag) => tags.has(tag)) ? tags : undefined;
+    }, 20_000);
+    expect([...stored.values()].filter((n) => n > 1)).toEqual([]);
+  }, 90_000);
+});
