@@ -14,3 +14,11 @@ document.addEventListener("click", async (event) => {
   button.textContent = "Copied";
   setTimeout(() => (button.textContent = "Copy"), 1500);
 });
+
+// Remove buttons: <button data-remove-closest=".selector"> removes its closest matching ancestor
+// (a file instead of hx-on, which needs eval and is refused by the Content-Security-Policy).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-remove-closest]");
+  if (!button) return;
+  button.closest(button.dataset.removeClosest)?.remove();
+});

@@ -43,3 +43,22 @@ export function pgErrorCode(err: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * The request cannot be read as input at all: JSON nested too deep, and the like. Answered 400
+ * (API: `{error: "bad_request", message}`); `message` is a fixed sentence, never the input.
+ */
+export class MalformedInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MalformedInputError";
+  }
+}
+
+/** The request body is larger than the server accepts (`limitBytes`). Answered 413. */
+export class PayloadTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`request body over ${limitBytes} bytes`);
+    this.name = "PayloadTooLargeError";
+  }
+}

@@ -7,8 +7,9 @@ import type { Config } from "./config";
 import { buildApp, type AppDeps } from "./app";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
+import { withDeadline } from "./db/with-deadline";
 import { RouteCache } from "./links/route-cache";
-import { loadPlan } from "./links/load-plan";
+import { loadPlans, recentlyClickedCodes } from "./links/load-plan";
 import { startRoutingListener } from "./links/routing-listener";
 import { StatsCache } from "./links/stats-cache";
 import { ClickCapture } from "./clicks/click-capture";
@@ -17,6 +18,32 @@ import { openGeoReader } from "./visitor/geo";
 import { createVisitorReader } from "./visitor/read-visitor";
 import { ensureApiKey } from "./auth/api-keys";
 import { ensureInitialAdmin } from "./auth/sign-in";
+import { createLogger, type Logger } from "./log/logger";
+
+/** Start-up warm-up: the busiest codes of the last hour, given at most 5 s. Never throws. */
+async function warmRoutes(
+  database: Database,
+  routes: RouteCache,
+  limit: number,
+  logError: (message: string, err: unknown) => void,
+): Promise<void> {
+  if (limit === 0) return;
+  const warm = async () => routes.warm(await recentlyClickedCodes(database.db, 3_600_000, limit));
+  await withDeadline(warm(), 5000, "route cache warm-up").catch((err) => logError("route cache warm-up failed", err));
+}
+
+/** Wrap a logger so it runs at most once per 10 s, with how many calls it stood for. */
+function everyTenSeconds(log: (count: number, err: unknown) => void): (err: unknown) => void {
+  let count = 0;
+  let last = 0;
+  return (err) => {
+    count++;
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    log(count, err);
+    count = 0;
+  };
+}
 
 export interface RunningServer {
   /** Base URL the server listens on, e.g. `http://localhost:41234`. */
@@ -33,9 +60,11 @@ export interface RunningServer {
 export interface StartOptions {
   /** Use this already-open database instead of opening one from the config (tests). */
   database?: Database;
-  /** Log function for operational errors; default console.error. */
+  /** The server log; default a JSON-lines logger on stdout at `config.logLevel`. */
+  logger?: Logger;
+  /** Log function for operational errors; default the logger's `error`. */
   logError?: (message: string, err: unknown) => void;
-  /** Structured log line (click capture incidents); default one JSON line on stderr. */
+  /** Structured log line (click capture incidents); default the logger, at level warn. */
   logEvent?: (event: Record<string, unknown>) => void;
 }
 
@@ -57,9 +86,9 @@ async function settledWithin(promise: Promise<unknown>, ms: number): Promise<voi
  * @throws when the database cannot be opened or migrated, or the GeoIP file cannot be read
  */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
-  const logError = opts.logError ?? ((message, err) => console.error(message, err));
-  const logEvent =
-    opts.logEvent ?? ((event) => console.error(JSON.stringify({ time: new Date().toISOString(), ...event })));
+  const log = opts.logger ?? createLogger({ level: config.logLevel });
+  const logError = opts.logError ?? ((message, err) => log.error({ err }, message));
+  const logEvent = opts.logEvent ?? ((event) => log.warn(event));
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database);
   if (config.initialApiKey) await ensureApiKey(database.db, config.initialApiKey, "Initial API key");
@@ -71,9 +100,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const routes = new RouteCache({
     max: config.routeCacheMax,
     ttlMs: config.routeCacheTtlMs,
-    loader: (code) => loadPlan(database.db, code),
+    untrustedTtlMs: config.routeCacheUntrustedTtlMs,
+    loadMany: (codes) => loadPlans(database.db, codes),
+    onReloadError: everyTenSeconds((count, err) => logError(`${count} route reloads failed; serving stale plans`, err)),
   });
-  const listener = await startRoutingListener(database, routes);
+  const listener = await startRoutingListener(database, routes, { log: (message, err) => logError(message, err) });
+  await warmRoutes(database, routes, config.routeWarmCodes, logError);
   const clicks = new ClickCapture({
     log: openClickLog(config.clickLogDir, database.name, logEvent),
     write: (payload) => database.insertClickLines(payload),
@@ -92,6 +124,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let publicUrl = config.publicUrl ?? "";
   const deps: AppDeps = {
     config,
+    log,
     database,
     routes,
     stats,

@@ -4,11 +4,13 @@
  *   404 {error: "not_found"}
  *   409 {error: "conflict", message}
  *   422 {error: "validation", errors: {field: message}}  (fields as snake_case paths: `pool.0.weight`)
- *   400 {error: "bad_request", message}                  (unparsable body)
- *   500 {error: "internal"}
+ *   400 {error: "bad_request", message}                  (unparsable or too deeply nested body)
+ *   413 {error: "payload_too_large", message}            (body over 1 MiB)
+ *   500 {error: "internal", request_id}                  (logged with the request id)
+ * Every answer carries `x-request-id`.
  */
 import type { ValidationError as ElysiaValidationError } from "elysia";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, MalformedInputError, NotFoundError, PayloadTooLargeError, ValidationError } from "../errors";
 import { MESSAGES } from "../validation";
 
 /** A JSON `Response` with `status`. */
@@ -70,10 +72,11 @@ function valueAt(root: unknown, pointer: string): unknown {
 }
 
 /**
- * Map an error raised in a v1 route to its answer: Elysia codes `VALIDATION` and `PARSE`,
- * `UnauthorizedError`, then the service errors of `src/errors.ts`. Anything else is logged and answered 500.
+ * The API answer to an error it expects: Elysia codes `VALIDATION` and `PARSE`,
+ * `UnauthorizedError`, and the typed errors of `src/errors.ts`.
+ * @returns the answer, or null for anything else (the app's error handler answers 500 and logs)
  */
-export function errorResponse(code: string | number, error: unknown): Response {
+export function apiErrorResponse(code: string | number, error: unknown): Response | null {
   if (code === "VALIDATION") {
     return jsonResponse(422, { error: "validation", errors: schemaErrors(error as ElysiaValidationError) });
   }
@@ -82,9 +85,12 @@ export function errorResponse(code: string | number, error: unknown): Response {
     return jsonResponse(401, { error: "unauthorized", message: error.message }, challenge);
   }
   if (code === "PARSE") return jsonResponse(400, { error: "bad_request", message: "the request body is not valid JSON" });
-  if (error instanceof NotFoundError) return jsonResponse(404, { error: "not_found" });
+  if (code === "NOT_FOUND" || error instanceof NotFoundError) return jsonResponse(404, { error: "not_found" });
   if (error instanceof ValidationError) return jsonResponse(422, { error: "validation", errors: error.errors });
+  if (error instanceof MalformedInputError) return jsonResponse(400, { error: "bad_request", message: error.message });
+  if (error instanceof PayloadTooLargeError) {
+    return jsonResponse(413, { error: "payload_too_large", message: `the request body must be at most ${error.limitBytes} bytes` });
+  }
   if (error instanceof ConflictError) return jsonResponse(409, { error: "conflict", message: error.message });
-  console.error("api v1: unexpected error", error);
-  return jsonResponse(500, { error: "internal" });
+  return null;
 }

@@ -16,8 +16,24 @@ import { CLICK_COPY_COLUMNS, encodeClickLine, type ClickRecord } from "../clicks
 import postgres from "postgres";
 import * as schema from "./schema";
 import { lockDataDir } from "./data-dir-lock";
+import { withDeadline } from "./with-deadline";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** A LISTEN session on its own connection (see `Database.openListener`). */
+export interface ListenSession {
+  /** Resolves once every LISTEN is in place; rejects when they cannot be set up. */
+  ready: Promise<void>;
+  /** `pg_notify(channel, payload)` sent from this session's client (a heartbeat to itself). */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Drop the session's connections at once. Never throws. */
+  close(): Promise<void>;
+}
+
+/** postgres.js: give up connecting after 2 s (its default is 30 s). */
+const CONNECT_TIMEOUT_S = 2;
+/** postgres.js reconnect back-off in seconds: 50 ms doubling, capped at 0.5 s (its default reaches 20 s), so a pool is back within half a second of the database. */
+const reconnectBackoff = (attempt: number) => Math.min(0.05 * 2 ** attempt, 0.5);
 
 
 export interface Database {
@@ -30,13 +46,17 @@ export interface Database {
   name: string;
   db: Db;
   /**
-   * LISTEN on `channel` on a dedicated connection.
-   * @param onNotify called with each payload
-   * @param onListen called each time the LISTEN is (re)established; callers clear caches there,
-   *   since notifications sent while disconnected are lost
-   * @returns a function that stops listening
+   * Start a LISTEN session on `channels` on a connection of its own (Postgres: a fresh
+   * postgres.js client each call, so a session that went quiet can be thrown away whole).
+   * The caller watches it with `notify` to a channel of its own and `close`s it when in doubt.
+   * @param onRelisten called when the driver re-established a LISTEN by itself after its
+   *   connection dropped (postgres.js does): notifications sent in between were lost
    */
-  listen(channel: string, onNotify: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
+  openListener(
+    channels: readonly string[],
+    onNotify: (channel: string, payload: string) => void,
+    onRelisten: () => void,
+  ): ListenSession;
   /**
    * Store a batch of clicks given as COPY text lines (`encodeClickLine`), in one transaction;
    * clicks whose id is already stored are skipped, so a batch may be sent again safely.
@@ -47,8 +67,8 @@ export interface Database {
   insertClickLines(payload: string | Uint8Array): Promise<number>;
   /** `insertClickLines` for click records (tests, seeding). */
   insertClicks(rows: readonly ClickRecord[]): Promise<number>;
-  /** Cheap liveness probe (`select 1`); resolves true/false, never throws. */
-  ping(): Promise<boolean>;
+  /** Cheap probe (`select 1`) limited to `deadlineMs` (default 1000); resolves true/false, never throws. */
+  ping(deadlineMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -79,20 +99,25 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     kind: "pglite",
     name: dataDir ? "pglite" : "pglite-memory",
     db,
-    async listen(channel, onNotify, onListen) {
-      const unlisten = await client.listen(channel, onNotify);
-      onListen();
-      return unlisten;
+    openListener(channels, onNotify) {
+      const unlistens = Promise.all(channels.map((c) => client.listen(c, (payload) => onNotify(c, payload))));
+      return {
+        ready: unlistens.then(() => {}),
+        async notify(channel, payload) {
+          await client.query("select pg_notify($1, $2)", [channel, payload]);
+        },
+        async close() {
+          await unlistens.then((list) => Promise.all(list.map((unlisten) => unlisten())), () => {}).catch(() => {});
+        },
+      };
     },
     insertClickLines,
     insertClicks: (rows) => insertClickLines(rows.map(encodeClickLine).join("")),
-    async ping() {
-      try {
-        await client.query("select 1");
-        return true;
-      } catch {
-        return false;
-      }
+    ping(deadlineMs = 1000) {
+      return withDeadline(client.query("select 1"), deadlineMs, "ping").then(
+        () => true,
+        () => false,
+      );
     },
     async close() {
       await client.close();
@@ -107,30 +132,54 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
  * @param clickWriteTimeoutMs deadline of one click batch (CLICK_WRITE_TIMEOUT_MS)
  */
 export async function openPostgres(url: string, clickWriteTimeoutMs = 5000): Promise<Database> {
-  const options = { onnotice: () => {}, connection: { application_name: "switchboard" } };
-  const pool = postgres(url, { ...options, max: 10 });
+  const options = {
+    onnotice: () => {},
+    connection: { application_name: "switchboard" },
+    connect_timeout: CONNECT_TIMEOUT_S,
+    backoff: reconnectBackoff,
+  };
+  const max = 10;
+  const pool = postgres(url, { ...options, max });
   const writer = startCopyWriter(url, STAGING, clickWriteTimeoutMs);
   const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
   const insertClickLines = (payload: string | Uint8Array) =>
     payload.length === 0 ? Promise.resolve(0) : writer.copy(payload);
-  await pool`select 1`;
+  // Open every pool connection now (concurrent queries each take one), not on the first clicks.
+  await Promise.all(Array.from({ length: max }, () => pool`select 1`));
   return {
     kind: "postgres",
     name: postgresName(url),
     db,
-    async listen(channel, onNotify, onListen) {
-      const sub = await pool.listen(channel, onNotify, onListen);
-      return () => sub.unlisten();
+    openListener(channels, onNotify, onRelisten) {
+      // A client of its own: `listen` opens one dedicated connection, `notify` another.
+      const client = postgres(url, { ...options, max: 1, max_lifetime: null });
+      const listenOne = (channel: string) => {
+        let listens = 0;
+        return client.listen(
+          channel,
+          (payload) => onNotify(channel, payload),
+          () => {
+            if (++listens > 1) onRelisten();
+          },
+        );
+      };
+      return {
+        ready: Promise.all(channels.map(listenOne)).then(() => {}),
+        async notify(channel, payload) {
+          await client.notify(channel, payload);
+        },
+        async close() {
+          await client.end({ timeout: 0 }).catch(() => {});
+        },
+      };
     },
     insertClickLines,
     insertClicks: (rows) => insertClickLines(rows.map(encodeClickLine).join("")),
-    async ping() {
-      try {
-        await pool`select 1`;
-        return true;
-      } catch {
-        return false;
-      }
+    ping(deadlineMs = 1000) {
+      return withDeadline(Promise.resolve(pool`select 1`), deadlineMs, "ping").then(
+        () => true,
+        () => false,
+      );
     },
     async close() {
       await writer.close();

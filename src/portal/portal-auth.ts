@@ -52,6 +52,15 @@ export function portalAuth(deps: AppDeps) {
     });
 }
 
+/** 403 for a signed-in user on the other portal: says whose area it is and links home. */
+function wrongPortalPage(area: "admin" | "publisher", own: "admin" | "publisher"): Response {
+  const message =
+    area === "admin"
+      ? "This page is in the network admin's area. You are signed in as a publisher."
+      : "This page is in the publisher portal. You are signed in as the network admin.";
+  return forbiddenPage(message, { href: `/${own}`, label: "Go to your dashboard" });
+}
+
 /**
  * Guard for a portal section: use after `portalAuth` (in a `.guard` or a group).
  * @param role the role the section belongs to
@@ -66,6 +75,6 @@ export function requireRole(role: "admin" | "publisher") {
       }
       return new Response(null, { status: 303, headers: { Location: location } });
     }
-    if (auth.user.role !== role) return forbiddenPage("This page is not part of your portal.");
+    if (auth.user.role !== role) return wrongPortalPage(role, auth.user.role);
   };
 }

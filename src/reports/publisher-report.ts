@@ -43,16 +43,32 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const isDay = (value: string | undefined): value is string =>
-  value !== undefined && DATE.test(value) && isoDay(new Date(`${value}T00:00:00Z`)) === value;
+/** A real calendar day (`2024-02-30` and `2024-13-01` are not; `Date` would roll or fail). */
+function isDay(value: string | undefined): value is string {
+  if (value === undefined || !DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && isoDay(date) === value;
+}
 
 /**
- * The range asked for: valid `YYYY-MM-DD` values are kept, anything else falls back to the
- * default (the last `DEFAULT_DAYS` days up to today, UTC); a reversed range is swapped.
+ * Days a report can name: clicks cannot predate the product, and days beyond year 2999 (or
+ * before year 1) cannot be sent to PostgreSQL as timestamps (`9999-12-31` ends in year 10000).
+ */
+export const EARLIEST_DAY = "2000-01-01";
+export const LATEST_DAY = "2999-12-31";
+
+const clampDay = (day: string) => (day < EARLIEST_DAY ? EARLIEST_DAY : day > LATEST_DAY ? LATEST_DAY : day);
+
+/**
+ * The range asked for: valid `YYYY-MM-DD` values are kept (clamped into
+ * `EARLIEST_DAY..LATEST_DAY`), anything else falls back to the default (the last `DEFAULT_DAYS`
+ * days up to today, UTC); a reversed range is swapped.
  */
 export function reportRange(from: string | undefined, to: string | undefined, now = new Date()): ReportRange {
-  const end = isDay(to) ? to : isoDay(now);
-  const start = isDay(from) ? from : isoDay(new Date(Date.parse(`${end}T00:00:00Z`) - (DEFAULT_DAYS - 1) * DAY_MS));
+  const end = clampDay(isDay(to) ? to : isoDay(now));
+  const start = clampDay(
+    isDay(from) ? from : isoDay(new Date(Date.parse(`${end}T00:00:00Z`) - (DEFAULT_DAYS - 1) * DAY_MS)),
+  );
   return start <= end ? { from: start, to: end } : { from: end, to: start };
 }
 

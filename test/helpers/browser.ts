@@ -1,7 +1,8 @@
 /**
  * A real browser for end-to-end tests: playwright-core driving Debian's chromium
  * (`/usr/bin/chromium`, or CHROMIUM_PATH), headless, with a fresh profile folder.
- * Screenshots go to `test-artifacts/screenshots/` (kept by CI as artifacts).
+ * Screenshots go to `test-artifacts/screenshots/` (kept by CI as artifacts). A page's
+ * Content-Security-Policy violations fail the running test.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,7 +45,17 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   return {
     context,
-    newPage: () => context.newPage(),
+    async newPage() {
+      const page = await context.newPage();
+      // A Content-Security-Policy violation (an inline script or style, eval in hx-on) reaches
+      // the preload's console.error guard and fails the test.
+      page.on("console", (message) => {
+        if (message.type() === "error" && message.text().includes("Content Security Policy")) {
+          console.error(`CSP violation on ${page.url()}: ${message.text()}`);
+        }
+      });
+      return page;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -7,6 +7,8 @@ import { join, resolve } from "node:path";
 import { loadConfig } from "../../src/config";
 import { startServer, type RunningServer } from "../../src/start-server";
 import { openTestDatabase, type Backend } from "./databases";
+import type { Logger } from "../../src/log/logger";
+import { consoleErrorLogger } from "./test-logger";
 
 export const TEST_API_KEY = "sb_test_key_0123456789abcdef";
 export const GEOIP_FIXTURES = resolve(import.meta.dir, "../fixtures/geoip");
@@ -22,8 +24,13 @@ export interface TestServer extends RunningServer {
 /**
  * @param backend pglite (in memory) or postgres (a fresh database)
  * @param env extra environment variables for loadConfig (strings)
+ * @param logger the server log; default `consoleErrorLogger` (an error line fails the test)
  */
-export async function startTestServer(backend: Backend, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: Backend,
+  env: Record<string, string> = {},
+  logger: Logger = consoleErrorLogger(),
+): Promise<TestServer> {
   const { database, dispose } = await openTestDatabase(backend);
   const clickLogDir = mkdtempSync(join(tmpdir(), "switchboard-clicks-"));
   const config = loadConfig({
@@ -36,7 +43,7 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
     SIGNUP_LIMIT_PER_HOUR: "1000",
     ...env,
   });
-  const server = await startServer(config, { database });
+  const server = await startServer(config, { database, logger });
   const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { redirect: "manual", ...init });
   return {
     ...server,
@@ -58,8 +65,12 @@ export async function startTestServer(backend: Backend, env: Record<string, stri
   };
 }
 
-/** Poll `check` every 20 ms until it returns a value other than undefined, or fail after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, ms = 3000): Promise<T> {
+/**
+ * Poll `check` every 20 ms until it returns a value other than undefined, or fail after `ms`
+ * (default 10 s: generous, since only a failing test waits that long, and a loaded machine may
+ * need seconds for what takes milliseconds when idle).
+ */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -1,11 +1,13 @@
 /**
- * The JSON API v1 over `app.handle`, mounted alone on a bare Elysia with a migrated in-memory
+ * The JSON API v1 over `app.handle`, mounted with only the edge plugin on a bare Elysia with a migrated in-memory
  * PGlite. Services are covered in test/db; here: auth, status codes, wire shapes, error mapping.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "bun:test";
 import { Elysia } from "elysia";
 import type { AppDeps } from "../../src/app";
 import { apiV1 } from "../../src/api/v1";
+import { edgePlugin } from "../../src/http/edge-plugin";
+import { consoleErrorLogger } from "../helpers/test-logger";
 import { createApiKey, revokeApiKey } from "../../src/auth/api-keys";
 import type { Database } from "../../src/db/client";
 import type { ClickRecord } from "../../src/clicks/click-record";
@@ -24,8 +26,11 @@ beforeAll(async () => {
   const deps = {
     database,
     publicUrl: () => PUBLIC_URL,
+    config: { trustProxy: 0 },
+    log: consoleErrorLogger(),
   } as unknown as AppDeps;
-  app = new Elysia().use(apiV1(deps));
+  // The edge plugin brings the app's one error handler (and the input checks) as in buildApp.
+  app = new Elysia().use(edgePlugin(deps)).use(apiV1(deps));
 });
 afterAll(() => database.close());
 beforeEach(async () => {

@@ -24,8 +24,8 @@ const KEY = "sb_click_outage_key_0123456789";
 interface Instance {
   proc: Subprocess<"ignore", "pipe", "pipe">;
   url: string;
-  /** Everything the process wrote on stderr so far. */
-  stderr: () => string;
+  /** Everything the process wrote on stdout and stderr so far (its log lines). */
+  output: () => string;
 }
 
 /** Start `bun src/main.ts`; resolves once it printed "running on". */
@@ -37,24 +37,23 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
     stdout: "pipe",
     stderr: "pipe",
   });
-  let errors = "";
-  void new Response(proc.stderr).body!.pipeTo(
-    new WritableStream({ write: (chunk) => void (errors += new TextDecoder().decode(chunk)) }),
-  );
-  let out = "";
-  const reader = proc.stdout.getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`server ended before it was ready: ${out} ${errors}`);
-    out += new TextDecoder().decode(value);
-    const match = out.match(/running on (http:\/\/\S+)/);
-    if (match) {
-      void (async () => {
-        while (!(await reader.read()).done);
-      })();
-      return { proc, url: match[1]!, stderr: () => errors };
-    }
-  }
+  let output = "";
+  let ready: (url: string) => void;
+  const url = new Promise<string>((resolve) => (ready = resolve));
+  const keep = (stream: ReadableStream<Uint8Array>) =>
+    stream.pipeTo(
+      new WritableStream({
+        write(chunk) {
+          output += new TextDecoder().decode(chunk);
+          const match = output.match(/running on (http:\/\/\S+)/);
+          if (match) ready(match[1]!);
+        },
+      }),
+    );
+  const ended = Promise.all([keep(proc.stdout), keep(proc.stderr)]).then(() => {
+    throw new Error(`server ended before it was ready: ${output}`);
+  });
+  return { proc, url: await Promise.race([url, ended]), output: () => output };
 }
 
 const api = async (base: string, method: string, path: string, body?: unknown) => {
@@ -229,7 +228,7 @@ describe.skipIf(!hasPostgres)("clicks through database outages", () => {
     const tookMs = performance.now() - stopping;
     expect(tookMs).toBeLessThan(10_000);
     expect(code).toBe(0);
-    expect(app.stderr()).toContain('"event":"clicks.left_in_log"');
+    expect(app.output()).toContain('"event":"clicks.left_in_log"');
     proxy.restore();
     await start(dir);
     await expectStoredOnce("term", [...before, ...during]);

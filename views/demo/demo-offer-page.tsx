@@ -19,7 +19,7 @@ export function DemoOfferPage({ offerId, params }: DemoOfferPageProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width,initial-scale=1" />
           <title safe>Demo offer {offerId}</title>
-          <style>{"body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}td,th{padding:.3rem .8rem;text-align:left;border-bottom:1px solid #ddd}"}</style>
+          <link rel="stylesheet" href="/public/demo.css" />
         </head>
         <body>
           <h1 id="offer" safe>

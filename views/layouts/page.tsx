@@ -27,12 +27,15 @@ const ADMIN_NAV: [string, string][] = [
   ["/admin/tracking-domains", "Tracking domains"],
   ["/admin/api-keys", "API keys"],
   ["/admin/settings", "Settings"],
+  ["/admin/users", "Users"],
+  ["/admin/account", "Account"],
 ];
 
 const PUBLISHER_NAV: [string, string][] = [
   ["/publisher", "Dashboard"],
   ["/publisher/smartlinks", "Offers → Smartlinks"],
   ["/publisher/reports", "My reports"],
+  ["/publisher/account", "Account"],
 ];
 
 export function Page({ title, viewer, children }: PageProps) {
@@ -45,8 +48,9 @@ export function Page({ title, viewer, children }: PageProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width,initial-scale=1" />
-          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
           <title safe>{title} · Switchboard</title>
+          <link rel="icon" href="/public/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/public/vendor/pico-2.1.1.min.css" />
           <link rel="stylesheet" href="/public/app.css" />
           <script src="/public/vendor/htmx-2.0.11.min.js" defer></script>

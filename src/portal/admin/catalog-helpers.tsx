@@ -8,8 +8,22 @@ import { NotFoundError, ValidationError } from "../../errors";
 import { Page, type Viewer } from "../../../views/layouts/page";
 import { isHtmx } from "../portal-section";
 
-/** Route parameter schema of an entity id (a positive int4). */
-export const idParam = () => t.Numeric({ minimum: 1, maximum: 2_147_483_647 });
+const MAX_ID = 2_147_483_647;
+
+/**
+ * Route parameter schema of an entity id: canonical digits of a positive int4, decoded to a
+ * number. Anything else (`1.5`, `-1`, `1e3`, `0x10`, `99999999999`) fails validation before any
+ * query runs, and the app's error handler answers a path parameter that does not fit with 404.
+ */
+export const idParam = () =>
+  t
+    .Transform(t.String({ pattern: "^[1-9][0-9]{0,9}$" }))
+    .Decode((digits) => {
+      const id = Number(digits);
+      if (id > MAX_ID) throw new Error("id out of range");
+      return id;
+    })
+    .Encode(String);
 
 /** Outcome of a service call made for a form: its value, or the field errors to show. */
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };

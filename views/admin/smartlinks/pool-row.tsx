@@ -69,7 +69,7 @@ export function PoolRow({ index, row, offers, errors }: PoolRowProps) {
         ))}
         <FieldError forId={devicesId} message={errors[`${at}.devices`]} />
       </fieldset>
-      <button type="button" class="secondary outline small" hx-on-click="this.closest('.pool-row').remove()">
+      <button type="button" class="secondary outline small" data-remove-closest=".pool-row">
         Remove
       </button>
     </div>
