@@ -64,7 +64,7 @@ export interface StartOptions {
   logger?: Logger;
   /** Log function for operational errors; default the logger's `error`. */
   logError?: (message: string, err: unknown) => void;
-  /** Structured log line (click capture incidents); default one JSON line on stderr. */
+  /** Structured log line (click capture incidents); default the logger, at level warn. */
   logEvent?: (event: Record<string, unknown>) => void;
 }
 

@@ -17,6 +17,16 @@ describe("loadConfig", () => {
     expect(config.dataDir.endsWith("/data")).toBe(true);
   });
 
+  test("the click log defaults to DATA_DIR/clicks, synced every 20 ms, batches with a 5 s deadline", () => {
+    expect(loadConfig({ DATA_DIR: "/srv/sb" })).toMatchObject({
+      clickLogDir: "/srv/sb/clicks",
+      clickSyncMs: 20,
+      clickWriteTimeoutMs: 5000,
+    });
+    expect(loadConfig({ DATA_DIR: "/srv/sb", CLICK_LOG_DIR: "/var/lib/sb-clicks" }).clickLogDir).toBe("/var/lib/sb-clicks");
+    expect(() => loadConfig({ CLICK_SYNC_MS: "0" })).toThrow("CLICK_SYNC_MS must be a whole number from 1 to 1000");
+  });
+
   test("a real Postgres server turns the demo off unless asked", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db" }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db", SEED_DEMO: "true" }).seedDemo).toBe(true);
