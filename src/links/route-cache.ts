@@ -9,8 +9,9 @@
  * - A miss loads through a batch loader (all codes missed in one event-loop turn share one
  *   query) once per code at a time (single-flight), under `loadDeadlineMs`. Unknown codes are
  *   cached negatively. Background reloads go through a second, slower batch loader (20 ms
- *   windows, one query at a time), so revalidating a whole cache after a reconnect takes a few
- *   large queries and one pool connection, leaving the rest to misses.
+ *   windows, one query of up to 200 codes at a time), so revalidating a whole cache after a
+ *   reconnect uses one pool connection and never blocks the event loop long on one result,
+ *   leaving the rest of the pool to misses.
  * - `invalidate` is driven by LISTEN/NOTIFY (see routing-listener.ts) and evicts what a change
  *   names. A load that started before an invalidation is answered but not cached, so a stale
  *   plan never sticks.
@@ -66,7 +67,7 @@ export class RouteCache {
   private readonly inFlight = new Map<string, Promise<RoutingPlan | null>>();
   /** Misses: every code of one event-loop turn in one query. */
   private readonly misses: BatchLoader<RoutingPlan>;
-  /** Background reloads of stale plans: gathered for 20 ms, one query at a time, up to 1000 codes. */
+  /** Background reloads of stale plans: gathered for 20 ms, one query of up to 200 codes at a time. */
   private readonly reloads: BatchLoader<RoutingPlan>;
   private readonly now: () => number;
   /** Bumped by every invalidation; loads started under an older generation are not cached. */
@@ -80,7 +81,7 @@ export class RouteCache {
   constructor(private readonly opts: RouteCacheOptions) {
     this.lru = new LRUCache<string, Entry>({ max: opts.max });
     this.misses = new BatchLoader(opts.loadMany);
-    this.reloads = new BatchLoader(opts.loadMany, { windowMs: 20, serial: true, maxBatch: 1000 });
+    this.reloads = new BatchLoader(opts.loadMany, { windowMs: 20, serial: true, maxBatch: 200 });
     this.now = opts.now ?? (() => performance.now());
     this.trustMs = opts.ttlMs;
   }
