@@ -56,8 +56,8 @@ export interface RouteCacheOptions {
   loadDeadlineMs?: number;
   /** After a failed background reload, the same code is not reloaded for this long (ms). Default 1000. */
   retryMs?: number;
-  /** Called with the error of a failed background reload. */
-  onReloadError?: (err: unknown) => void;
+  /** Called with the number of failed background reloads and the last error, at most every 10 s. */
+  onReloadErrors?: (count: number, err: unknown) => void;
   /** Clock in milliseconds (tests). Default `performance.now`. */
   now?: () => number;
 }
@@ -76,6 +76,8 @@ export class RouteCache {
   private epoch = 0;
   private trustMs: number;
   private reloadFailures = 0;
+  private reportedFailures = 0;
+  private lastReportAt = -Infinity;
   private missLoads = 0;
 
   constructor(private readonly opts: RouteCacheOptions) {
@@ -220,7 +222,10 @@ export class RouteCache {
     this.loadVia(this.reloads, code).catch((err) => {
       this.reloadFailures++;
       entry.retryAt = this.now() + (this.opts.retryMs ?? 1000);
-      this.opts.onReloadError?.(err);
+      if (Date.now() - this.lastReportAt < 10_000) return;
+      this.lastReportAt = Date.now();
+      this.opts.onReloadErrors?.(this.reloadFailures - this.reportedFailures, err);
+      this.reportedFailures = this.reloadFailures;
     });
   }
 }
