@@ -36,6 +36,8 @@ export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler
         const fallback = deps.config.defaultFallbackUrl;
         return fallback ? redirect(fallback) : unavailablePage();
       }
+      // The client gave up while we waited (it may send the request again): no click for this one.
+      if (request.signal.aborted) return unavailablePage();
     }
     if (plan === null) return notFoundPage();
 
