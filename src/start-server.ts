@@ -7,9 +7,9 @@ import type { Config } from "./config";
 import { buildApp, type AppDeps } from "./app";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
-import { withDeadline } from "./db/with-deadline";
 import { RouteCache } from "./links/route-cache";
-import { loadPlans, recentlyClickedCodes } from "./links/load-plan";
+import { loadPlans } from "./links/load-plan";
+import { warmRouteCache } from "./links/warm-route-cache";
 import { startRoutingListener } from "./links/routing-listener";
 import { StatsCache } from "./links/stats-cache";
 import { ClickCapture } from "./clicks/click-capture";
@@ -19,31 +19,6 @@ import { createVisitorReader } from "./visitor/read-visitor";
 import { ensureApiKey } from "./auth/api-keys";
 import { ensureInitialAdmin } from "./auth/sign-in";
 import { createLogger, type Logger } from "./log/logger";
-
-/** Start-up warm-up: the busiest codes of the last hour, given at most 5 s. Never throws. */
-async function warmRoutes(
-  database: Database,
-  routes: RouteCache,
-  limit: number,
-  logError: (message: string, err: unknown) => void,
-): Promise<void> {
-  if (limit === 0) return;
-  const warm = async () => routes.warm(await recentlyClickedCodes(database.db, 3_600_000, limit));
-  await withDeadline(warm(), 5000, "route cache warm-up").catch((err) => logError("route cache warm-up failed", err));
-}
-
-/** Wrap a logger so it runs at most once per 10 s, with how many calls it stood for. */
-function everyTenSeconds(log: (count: number, err: unknown) => void): (err: unknown) => void {
-  let count = 0;
-  let last = 0;
-  return (err) => {
-    count++;
-    if (Date.now() - last < 10_000) return;
-    last = Date.now();
-    log(count, err);
-    count = 0;
-  };
-}
 
 export interface RunningServer {
   /** Base URL the server listens on, e.g. `http://localhost:41234`. */
@@ -102,12 +77,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ttlMs: config.routeCacheTtlMs,
     untrustedTtlMs: config.routeCacheUntrustedTtlMs,
     loadMany: (codes) => loadPlans(database.db, codes),
-    onReloadError: everyTenSeconds((count, err) => logError(`${count} route reloads failed; serving stale plans`, err)),
+    onReloadErrors: (count, err) => logError(`${count} route reloads failed; serving stale plans`, err),
   });
   const listener = await startRoutingListener(database, routes, {
     log: (message, detail) => logError(message, detail ?? ""),
   });
-  await warmRoutes(database, routes, config.routeWarmCodes, logError);
+  await warmRouteCache(database, routes, config.routeWarmCodes, logError);
   const clicks = new ClickCapture({
     log: openClickLog(config.clickLogDir, database.name, logEvent),
     write: (payload) => database.insertClickLines(payload),

@@ -10,11 +10,11 @@ interface Waiter<V> {
 }
 
 export interface BatchLoaderOptions {
-  /** Most keys per call (larger batches are split). Default 500. */
+  /** Most keys per call (larger batches are split, or wait their turn when `serial`). Default 500. */
   maxBatch?: number;
   /** Collect keys for this many milliseconds before loading; 0 = until the end of this turn. Default 0. */
   windowMs?: number;
-  /** At most one call in flight: keys asked for meanwhile wait for it, then go together. Default false. */
+  /** At most one call in flight: keys asked for meanwhile wait for it, then go in the next call. Default false. */
   serial?: boolean;
 }
 
@@ -42,10 +42,10 @@ export class BatchLoader<V> {
     });
   }
 
-  private schedule(): void {
+  private schedule(immediately = false): void {
     if (this.scheduled || this.running || this.waiting.size === 0) return;
     this.scheduled = true;
-    const windowMs = this.opts.windowMs ?? 0;
+    const windowMs = immediately ? 0 : (this.opts.windowMs ?? 0);
     if (windowMs > 0) setTimeout(() => this.dispatch(), windowMs);
     else setImmediate(() => this.dispatch());
   }
@@ -53,16 +53,20 @@ export class BatchLoader<V> {
   private dispatch(): void {
     this.scheduled = false;
     const maxBatch = this.opts.maxBatch ?? 500;
+    if (this.opts.serial) {
+      // One batch now; the rest waits for it to finish.
+      const batch = [...this.waiting].slice(0, maxBatch);
+      for (const [key] of batch) this.waiting.delete(key);
+      this.running = true;
+      void this.run(batch).finally(() => {
+        this.running = false;
+        this.schedule(true);
+      });
+      return;
+    }
     const entries = [...this.waiting];
     this.waiting = new Map();
-    const batches: Promise<unknown>[] = [];
-    for (let i = 0; i < entries.length; i += maxBatch) batches.push(this.run(entries.slice(i, i + maxBatch)));
-    if (!this.opts.serial) return;
-    this.running = true;
-    void Promise.all(batches).finally(() => {
-      this.running = false;
-      this.schedule();
-    });
+    for (let i = 0; i < entries.length; i += maxBatch) void this.run(entries.slice(i, i + maxBatch));
   }
 
   private run(batch: [string, Waiter<V>[]][]): Promise<unknown> {

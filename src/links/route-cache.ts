@@ -9,8 +9,9 @@
  * - A miss loads through a batch loader (all codes missed in one event-loop turn share one
  *   query) once per code at a time (single-flight), under `loadDeadlineMs`. Unknown codes are
  *   cached negatively. Background reloads go through a second, slower batch loader (20 ms
- *   windows, one query at a time), so revalidating a whole cache after a reconnect takes a few
- *   large queries and one pool connection, leaving the rest to misses.
+ *   windows, one query of up to 200 codes at a time), so revalidating a whole cache after a
+ *   reconnect uses one pool connection and never blocks the event loop long on one result,
+ *   leaving the rest of the pool to misses.
  * - `invalidate` is driven by LISTEN/NOTIFY (see routing-listener.ts) and evicts what a change
  *   names. A load that started before an invalidation is answered but not cached, so a stale
  *   plan never sticks.
@@ -55,8 +56,8 @@ export interface RouteCacheOptions {
   loadDeadlineMs?: number;
   /** After a failed background reload, the same code is not reloaded for this long (ms). Default 1000. */
   retryMs?: number;
-  /** Called with the error of a failed background reload. */
-  onReloadError?: (err: unknown) => void;
+  /** Called with the number of failed background reloads and the last error, at most every 10 s. */
+  onReloadErrors?: (count: number, err: unknown) => void;
   /** Clock in milliseconds (tests). Default `performance.now`. */
   now?: () => number;
 }
@@ -66,7 +67,7 @@ export class RouteCache {
   private readonly inFlight = new Map<string, Promise<RoutingPlan | null>>();
   /** Misses: every code of one event-loop turn in one query. */
   private readonly misses: BatchLoader<RoutingPlan>;
-  /** Background reloads of stale plans: gathered for 20 ms, one query at a time, up to 1000 codes. */
+  /** Background reloads of stale plans: gathered for 20 ms, one query of up to 200 codes at a time. */
   private readonly reloads: BatchLoader<RoutingPlan>;
   private readonly now: () => number;
   /** Bumped by every invalidation; loads started under an older generation are not cached. */
@@ -75,12 +76,14 @@ export class RouteCache {
   private epoch = 0;
   private trustMs: number;
   private reloadFailures = 0;
+  private reportedFailures = 0;
+  private lastReportAt = -Infinity;
   private missLoads = 0;
 
   constructor(private readonly opts: RouteCacheOptions) {
     this.lru = new LRUCache<string, Entry>({ max: opts.max });
     this.misses = new BatchLoader(opts.loadMany);
-    this.reloads = new BatchLoader(opts.loadMany, { windowMs: 20, serial: true, maxBatch: 1000 });
+    this.reloads = new BatchLoader(opts.loadMany, { windowMs: 20, serial: true, maxBatch: 200 });
     this.now = opts.now ?? (() => performance.now());
     this.trustMs = opts.ttlMs;
   }
@@ -219,7 +222,10 @@ export class RouteCache {
     this.loadVia(this.reloads, code).catch((err) => {
       this.reloadFailures++;
       entry.retryAt = this.now() + (this.opts.retryMs ?? 1000);
-      this.opts.onReloadError?.(err);
+      if (Date.now() - this.lastReportAt < 10_000) return;
+      this.lastReportAt = Date.now();
+      this.opts.onReloadErrors?.(this.reloadFailures - this.reportedFailures, err);
+      this.reportedFailures = this.reloadFailures;
     });
   }
 }

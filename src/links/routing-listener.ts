@@ -29,6 +29,8 @@ export interface RoutingListener {
   readonly listens: number;
   /** Notifications received on `routing_changed`. */
   readonly events: number;
+  /** Heartbeats heard back in time. */
+  readonly heartbeats: number;
   /** Notifications whose payload was not understood (each marked the whole cache stale). */
   readonly unknownEvents: number;
   /** When the listener lost its connection (ISO 8601), or null while connected. */
@@ -63,7 +65,14 @@ export async function startRoutingListener(
   const log = opts.log ?? ((message, detail) => console.error(message, detail ?? ""));
   const heartbeatChannel = `switchboard_heartbeat_${crypto.randomUUID().replaceAll("-", "")}`;
 
-  const state = { connected: false, listens: 0, events: 0, unknownEvents: 0, disconnectedAt: null as Date | null };
+  const state = {
+    connected: false,
+    listens: 0,
+    events: 0,
+    heartbeats: 0,
+    unknownEvents: 0,
+    disconnectedAt: null as Date | null,
+  };
   let stopped = false;
   let session: ListenSession | null = null;
   let heard: { nonce: string; resolve: () => void } | null = null;
@@ -127,6 +136,7 @@ export async function startRoutingListener(
       deadlineMs,
       "LISTEN heartbeat",
     );
+    state.heartbeats++;
   };
 
   const lose = async (err: unknown) => {
@@ -167,6 +177,9 @@ export async function startRoutingListener(
     },
     get events() {
       return state.events;
+    },
+    get heartbeats() {
+      return state.heartbeats;
     },
     get unknownEvents() {
       return state.unknownEvents;

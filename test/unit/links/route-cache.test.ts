@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { BatchLoader } from "../../../src/links/batch-loader";
 import { RouteCache } from "../../../src/links/route-cache";
 import { parseChange } from "../../../src/links/routing-listener";
 import type { RoutingPlan } from "../../../src/routing/types";
@@ -241,5 +242,27 @@ describe("stale-while-revalidate", () => {
     expect(await cache.warm(["aaaa1111", "bbbb2222", "cccc3333", "unknown1"], 3)).toBe(4);
     expect(loads).toEqual([["aaaa1111", "bbbb2222", "cccc3333"], ["unknown1"]]);
     expect(cache.peek("unknown1")).toBeNull();
+  });
+});
+
+describe("BatchLoader", () => {
+  test("serial: one call at a time of at most maxBatch keys; the rest waits its turn", async () => {
+    const calls: string[][] = [];
+    let running = 0;
+    let overlapped = false;
+    const loader = new BatchLoader<string>(
+      async (keys) => {
+        calls.push(keys);
+        overlapped ||= ++running > 1;
+        await Bun.sleep(5);
+        running--;
+        return new Map(keys.map((k) => [k, k.toUpperCase()]));
+      },
+      { serial: true, maxBatch: 2, windowMs: 1 },
+    );
+    const values = await Promise.all(["a", "b", "c", "d", "e"].map((k) => loader.load(k)));
+    expect(values).toEqual(["A", "B", "C", "D", "E"]);
+    expect(calls).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+    expect(overlapped).toBe(false);
   });
 });
