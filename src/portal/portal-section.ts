@@ -19,10 +19,14 @@ export function portalSection(deps: AppDeps, role: "admin" | "publisher") {
     .use(portalAuth(deps))
     // At derive time, before any schema is checked: whoever may not use the section learns
     // nothing about what its routes accept (a 303 or 403, never a 400 or 404 first).
-    .derive(({ auth, request }) => {
+    .derive(({ auth, request, set }) => {
       const refused = requireRole(role)({ auth, request });
-      if (refused) return status(refused.status as 303, refused);
-      return {};
+      if (!refused) return {};
+      // Elysia drops the headers of a 204 Response returned here (htmx's HX-Redirect): copy them.
+      refused.headers.forEach((value, name) => {
+        set.headers[name] = value;
+      });
+      return status(refused.status as 303, refused);
     })
     .onAfterHandle(({ set }) => {
       set.headers.vary = "HX-Request";
