@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable())("publisher portal in a browser", () => {
     browser = await launchBrowser();
     await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     page = await browser.newPage();
-  }, 30_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();

@@ -42,7 +42,7 @@ beforeAll(async () => {
   publisher = portalSession(server);
   await publisher.signIn(PUBLISHER.email, PUBLISHER.password);
   raw = await rawAdminSession();
-}, 30_000);
+});
 afterAll(() => server?.dispose());
 
 const CAMPAIGN_FORM = { name: "Offer", destination_url: "https://adv.example/x", payout: "1", revenue: "2", status: "active" };
