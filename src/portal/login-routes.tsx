@@ -48,8 +48,9 @@ function landingPath(role: "admin" | "publisher", next: string | undefined): str
 
 export function loginRoutes(deps: AppDeps) {
   return new Elysia({ name: "login" })
-    .use(portalAuth(deps))
+    // Before portalAuth: the reset form needs no session (and so no CSRF token), only its link.
     .use(resetPasswordRoutes(deps))
+    .use(portalAuth(deps))
     .get(
       "/login",
       ({ auth, query, redirect }) =>

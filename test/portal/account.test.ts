@@ -128,6 +128,18 @@ describe("password reset links", () => {
     expect(await signInStatus(email, "a reset password 2")).toBe(401);
   });
 
+  test("the link works in a browser that is signed in to another account (no CSRF token needed)", async () => {
+    const { email, user } = await publisherOnTwoDevices();
+    const { token } = await resetLinkFor(user.id);
+    const res = await server.get("/reset-password", {
+      method: "POST",
+      headers: { cookie: admin.cookie, origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token, password: "signed in elsewhere pw" }),
+    });
+    expect([res.status, res.headers.get("location")]).toEqual([303, "/login?notice=password_reset"]);
+    expect(await signInStatus(email, "signed in elsewhere pw")).toBe(303);
+  });
+
   test("two parallel uses of one link: exactly one wins", async () => {
     const { email, user } = await publisherOnTwoDevices();
     const { token } = await resetLinkFor(user.id);
