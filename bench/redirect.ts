@@ -69,7 +69,7 @@ async function bench(s: BenchSettings): Promise<number> {
       INITIAL_API_KEY: apiKey,
       SEED_DEMO: "false",
     },
-    readyPath: "/healthz",
+    readyPath: "/readyz",
     readyTimeoutMs: 60_000,
   });
   cleanups.push(() => app.stop());

@@ -6,7 +6,7 @@ import type { Sql } from "postgres";
 export interface SettledClicks {
   /** Rows in `clicks`. */
   count: number;
-  /** Clicks the app dropped because its buffer was full (/healthz `clicks.dropped`). */
+  /** Clicks the app dropped because its buffer was full (/readyz `clicks.dropped`). */
   dropped: number;
 }
 
@@ -15,7 +15,7 @@ interface Health {
 }
 
 /**
- * Poll /healthz and `count(*)` until nothing is buffered and the table holds exactly what the
+ * Poll /readyz and `count(*)` until nothing is buffered and the table holds exactly what the
  * app says it wrote, on two polls in a row 300 ms apart (a batch being inserted is neither
  * buffered nor written yet, so one poll is not enough).
  * @throws when that does not happen within `timeoutMs`
@@ -24,7 +24,7 @@ export async function settledClicks(appUrl: string, sql: Sql, timeoutMs: number)
   const deadline = Date.now() + timeoutMs;
   let previous: number | null = null;
   for (;;) {
-    const health = (await (await fetch(`${appUrl}/healthz`)).json()) as Health;
+    const health = (await (await fetch(`${appUrl}/readyz`)).json()) as Health;
     const [row] = await sql<{ count: number }[]>`select count(*)::int as count from clicks`;
     const count = row!.count;
     const settled = health.clicks.buffered === 0 && count === health.clicks.written;

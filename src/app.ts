@@ -8,7 +8,7 @@ import type { Logger } from "./log/logger";
 import type { Database } from "./db/client";
 import type { RandomSource } from "./routing/types";
 import type { RouteCache } from "./links/route-cache";
-import type { ClickBuffer } from "./clicks/click-buffer";
+import type { ClickCapture } from "./clicks/click-capture";
 import type { VisitorReader } from "./visitor/read-visitor";
 import type { RoutingListener } from "./links/routing-listener";
 import type { StatsCache } from "./links/stats-cache";
@@ -19,6 +19,7 @@ import { apiV1 } from "./api/v1";
 import { demoOfferRoute } from "./demo/demo-offer-route";
 import { staticPlugin } from "@elysiajs/static";
 import { loginRoutes } from "./portal/login-routes";
+import { setupRoutes } from "./portal/setup-routes";
 import { adminPortal } from "./portal/admin/admin-portal";
 import { publisherPortal } from "./portal/publisher/publisher-portal";
 import { resolve } from "node:path";
@@ -34,7 +35,7 @@ export interface AppDeps {
   routes: RouteCache;
   stats: StatsCache;
   listener: RoutingListener;
-  clicks: ClickBuffer;
+  clicks: ClickCapture;
   readVisitor: VisitorReader;
   /** Uniform [0, 1) source for weighted picks; `Math.random` in production. */
   random: RandomSource;
@@ -70,6 +71,7 @@ export function buildApp(deps: AppDeps) {
     .get("/favicon.ico", () => Bun.file(`${PUBLIC_DIR}/favicon.svg`))
     .get("/", ({ redirect }) => redirect("/login", 302))
     .use(loginRoutes(deps))
+    .use(setupRoutes(deps))
     .use(adminPortal(deps))
     .use(publisherPortal(deps));
 }

@@ -28,22 +28,43 @@ export interface Config {
   initialAdminPassword: string | null;
   /** Network-wide last-resort destination when a smartlink has no fallback, or null. */
   defaultFallbackUrl: string | null;
-  /** Seed the demo network on an empty database (default: on for embedded PGlite only). */
+  /**
+   * Seed the demo network (random passwords, printed once) on an empty database. Default: on
+   * only for the embedded PGlite database with NODE_ENV other than `production`; an explicit
+   * SEED_DEMO wins.
+   */
   seedDemo: boolean;
-  /** Click buffer: flush interval in milliseconds. */
+  /** Clicks: milliseconds between shipping rounds from the click log to the database. */
   clickFlushMs: number;
-  /** Click buffer: rows per batch insert; also the flush trigger. */
+  /** Clicks: clicks per batch sent to the database. */
   clickBatchSize: number;
-  /** Click buffer: most rows held in memory before new clicks are dropped (and counted). */
+  /** Clicks: most clicks held in memory while the click log cannot be written; then dropped. */
   clickBufferMax: number;
+  /** Clicks: folder of the local click log (absolute path); default `<dataDir>/clicks`. */
+  clickLogDir: string;
+  /** Clicks: group-commit window, milliseconds between fdatasyncs of the click log. */
+  clickSyncMs: number;
+  /** Clicks: deadline of one batch insert in milliseconds (then a fresh connection is used). */
+  clickWriteTimeoutMs: number;
   /** Publisher sign-ups allowed per client address per hour (per instance). */
   signupLimitPerHour: number;
+  /**
+   * Route-cache misses on codes that do not exist, allowed per client address (IPv6: per /64)
+   * per minute before such misses are answered 404 without a query (per instance).
+   */
+  unknownCodeLimitPerMinute: number;
   /** Routing cache: most compiled plans held. */
   routeCacheMax: number;
-  /** Routing cache: safety TTL in milliseconds behind LISTEN/NOTIFY invalidation. */
+  /** Routing cache: trust window in milliseconds behind LISTEN/NOTIFY invalidation (older plans are served and reloaded in the background). */
   routeCacheTtlMs: number;
   /** Lowest level the JSON server log writes (`fatal` ... `trace`, or `silent`). */
   logLevel: LogLevel;
+  /** Routing cache: trust window in milliseconds while the LISTEN connection is down. */
+  routeCacheUntrustedTtlMs: number;
+  /** Routing cache: how long a miss waits for the database before the fallback (or 503) answers, in milliseconds. */
+  routeMissBudgetMs: number;
+  /** Routing cache: codes warmed at start (the busiest of the last hour); 0 = none. */
+  routeWarmCodes: number;
 }
 
 /** Thrown by `loadConfig` with one line per bad variable. */
@@ -132,10 +153,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problems.push("INITIAL_ADMIN_PASSWORD must be at least 10 characters");
   }
 
+  const dataDir = resolve(blank(env.DATA_DIR) ? "./data" : env.DATA_DIR!);
   const config: Config = {
     port: int("PORT", 3000, 0, 65535),
     databaseUrl,
-    dataDir: resolve(blank(env.DATA_DIR) ? "./data" : env.DATA_DIR!),
+    dataDir,
     publicUrl: url("PUBLIC_URL", ["http:", "https:"]),
     geoipDb,
     trustProxy: int("TRUST_PROXY", 0, 0, 10),
@@ -143,14 +165,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     initialAdminEmail,
     initialAdminPassword,
     defaultFallbackUrl: url("DEFAULT_FALLBACK_URL", ["http:", "https:"]),
-    seedDemo: bool("SEED_DEMO", databaseUrl === null),
+    seedDemo: bool("SEED_DEMO", databaseUrl === null && env.NODE_ENV !== "production"),
     clickFlushMs: int("CLICK_FLUSH_MS", 250, 10, 60_000),
     clickBatchSize: int("CLICK_BATCH_SIZE", 1000, 1, 50_000),
     clickBufferMax: int("CLICK_BUFFER_MAX", 200_000, 100, 10_000_000),
+    clickLogDir: blank(env.CLICK_LOG_DIR) ? resolve(dataDir, "clicks") : resolve(env.CLICK_LOG_DIR!),
+    clickSyncMs: int("CLICK_SYNC_MS", 20, 1, 1000),
+    clickWriteTimeoutMs: int("CLICK_WRITE_TIMEOUT_MS", 5000, 100, 600_000),
     signupLimitPerHour: int("SIGNUP_LIMIT_PER_HOUR", 20, 1, 100_000),
+    unknownCodeLimitPerMinute: int("UNKNOWN_CODE_LIMIT_PER_MINUTE", 60, 1, 1_000_000),
     routeCacheMax: int("ROUTE_CACHE_MAX", 100_000, 10, 10_000_000),
     routeCacheTtlMs: int("ROUTE_CACHE_TTL_MS", 60_000, 1_000, 86_400_000),
     logLevel: logLevel(env.LOG_LEVEL),
+    routeCacheUntrustedTtlMs: int("ROUTE_CACHE_UNTRUSTED_TTL_MS", 2_000, 100, 86_400_000),
+    routeMissBudgetMs: int("ROUTE_MISS_BUDGET_MS", 250, 10, 30_000),
+    routeWarmCodes: int("ROUTE_WARM_CODES", 10_000, 0, 1_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -1,13 +1,14 @@
 /**
  * Entry point (`npm start` / `bun run start`): read the config, start the server, seed the demo
- * network on an empty embedded database, print where to go, and shut down cleanly on
- * SIGTERM/SIGINT (pending clicks are flushed first).
+ * network when SEED_DEMO is on and the database is empty, print where to go (the demo sign-ins
+ * once, on the start that seeds them; a one-time set-up link while no admin exists), and shut
+ * down cleanly on SIGTERM/SIGINT within 10 s (clicks are shipped for up to 5 s; the rest stays
+ * in the click log). Nothing secret is written to disk.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { startServer } from "./start-server";
-import { seedDemo, type DemoCredentials } from "./demo/seed-demo";
+import { seedDemo } from "./demo/seed-demo";
+import { createSetupToken, hasAdmin, SETUP_LIFETIME_MS } from "./setup/admin-setup";
 
 let config: Config;
 try {
@@ -28,42 +29,41 @@ try {
   process.exit(1);
 }
 const publicUrl = server.deps.publicUrl();
+const db = server.deps.database.db;
 
 const lines = [`Switchboard is running on ${server.url} (database: ${server.deps.database.kind})`];
-if (config.seedDemo) {
-  const demo = await demoCredentials(config, server.deps.database.db, publicUrl);
-  if (demo) {
-    lines.push(
-      `  Admin portal:       ${publicUrl}/admin  (${demo.adminEmail} / ${demo.adminPassword})`,
-      `  Publisher portal:   ${publicUrl}/publisher  (${demo.publisherEmail} / ${demo.adminPassword})`,
-      `  Admin API key:      ${demo.apiKey}`,
-      `  Demo tracking link: ${publicUrl}${demo.trackingPath}?pub_sub=demo&sub1=hello`,
-    );
-  }
+const demo = config.seedDemo ? await seedDemo(db, publicUrl) : null;
+if (demo) {
+  lines.push(
+    `  Admin portal:       ${publicUrl}/admin  (${demo.adminEmail} / ${demo.adminPassword})`,
+    `  Publisher portal:   ${publicUrl}/publisher  (${demo.publisherEmail} / ${demo.publisherPassword})`,
+    `  Admin API key:      ${demo.apiKey}`,
+    `  Demo tracking link: ${publicUrl}${demo.trackingPath}?pub_sub=demo&sub1=hello`,
+    `  (the demo sign-ins and key are shown this once and stored only hashed)`,
+  );
+} else if (!(await hasAdmin(db))) {
+  const { token } = await createSetupToken(db);
+  lines.push(
+    `  No admin yet. Create the first one here (works once, for ${SETUP_LIFETIME_MS / 3_600_000} hours):`,
+    `  Set-up link:        ${publicUrl}/setup?token=${token}`,
+  );
 }
-lines.push(`  Health:             ${server.url}/healthz`);
+lines.push(`  Health:             ${server.url}/healthz (liveness), ${server.url}/readyz (readiness)`);
 console.log(lines.join("\n"));
 
+/** A stop takes about 8 s at most (start-server.ts); past this, exit anyway. */
+const SHUTDOWN_LIMIT_MS = 9500;
+let shuttingDown = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, async () => {
-    console.log(`${signal}: flushing clicks and shutting down`);
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal}: shipping clicks and shutting down (clicks not shipped stay in the click log)`);
+    setTimeout(() => {
+      console.error(`shutdown took over ${SHUTDOWN_LIMIT_MS} ms: exiting (the click log keeps every logged click)`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     await server.stop();
     process.exit(0);
   });
-}
-
-/** Seed on first start and remember the credentials in the data folder for later starts. */
-async function demoCredentials(
-  config: Config,
-  db: Parameters<typeof seedDemo>[0],
-  publicUrl: string,
-): Promise<DemoCredentials | null> {
-  const file = join(config.dataDir, "demo-credentials.json");
-  const seeded = await seedDemo(db, publicUrl);
-  if (seeded) {
-    mkdirSync(config.dataDir, { recursive: true });
-    writeFileSync(file, JSON.stringify(seeded, null, 2), { mode: 0o600 });
-    return seeded;
-  }
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as DemoCredentials) : null;
 }

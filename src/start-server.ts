@@ -7,22 +7,53 @@ import type { Config } from "./config";
 import { buildApp, type AppDeps } from "./app";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
+import { withDeadline } from "./db/with-deadline";
 import { RouteCache } from "./links/route-cache";
-import { loadPlan } from "./links/load-plan";
+import { loadPlans, recentlyClickedCodes } from "./links/load-plan";
 import { startRoutingListener } from "./links/routing-listener";
 import { StatsCache } from "./links/stats-cache";
-import { ClickBuffer } from "./clicks/click-buffer";
+import { ClickCapture } from "./clicks/click-capture";
+import { openClickLog } from "./clicks/open-click-log";
 import { openGeoReader } from "./visitor/geo";
 import { createVisitorReader } from "./visitor/read-visitor";
 import { ensureApiKey } from "./auth/api-keys";
 import { ensureInitialAdmin } from "./auth/sign-in";
 import { createLogger, type Logger } from "./log/logger";
 
+/** Start-up warm-up: the busiest codes of the last hour, given at most 5 s. Never throws. */
+async function warmRoutes(
+  database: Database,
+  routes: RouteCache,
+  limit: number,
+  logError: (message: string, err: unknown) => void,
+): Promise<void> {
+  if (limit === 0) return;
+  const warm = async () => routes.warm(await recentlyClickedCodes(database.db, 3_600_000, limit));
+  await withDeadline(warm(), 5000, "route cache warm-up").catch((err) => logError("route cache warm-up failed", err));
+}
+
+/** Wrap a logger so it runs at most once per 10 s, with how many calls it stood for. */
+function everyTenSeconds(log: (count: number, err: unknown) => void): (err: unknown) => void {
+  let count = 0;
+  let last = 0;
+  return (err) => {
+    count++;
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    log(count, err);
+    count = 0;
+  };
+}
+
 export interface RunningServer {
   /** Base URL the server listens on, e.g. `http://localhost:41234`. */
   url: string;
   deps: AppDeps;
-  /** Stop listening, flush clicks, stop the listener, close the database. Idempotent. */
+  /**
+   * Stop listening, ship the click backlog for up to CLICK_STOP_DEADLINE_MS (the rest stays in
+   * the click log), stop the listener, close the database; about 8 s at most with the database
+   * down. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -33,6 +64,21 @@ export interface StartOptions {
   logger?: Logger;
   /** Log function for operational errors; default the logger's `error`. */
   logError?: (message: string, err: unknown) => void;
+  /** Structured log line (click capture incidents); default one JSON line on stderr. */
+  logEvent?: (event: Record<string, unknown>) => void;
+}
+
+/** Longest a stop waits for the click backlog to reach the database; the rest stays in the log. */
+export const CLICK_STOP_DEADLINE_MS = 5000;
+/** Longest a stop waits for in-flight requests, for the listener, and for the database to close. */
+const STOP_STEP_MS = 1000;
+
+/** Wait for `promise` to settle, but no longer than `ms` (a hung database must not hold a stop). */
+async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([promise.catch(() => {}), late]);
+  clearTimeout(timer);
 }
 
 /**
@@ -42,6 +88,7 @@ export interface StartOptions {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.logger ?? createLogger({ level: config.logLevel });
   const logError = opts.logError ?? ((message, err) => log.error({ err }, message));
+  const logEvent = opts.logEvent ?? ((event) => log.warn(event));
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database);
   if (config.initialApiKey) await ensureApiKey(database.db, config.initialApiKey, "Initial API key");
@@ -53,15 +100,20 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const routes = new RouteCache({
     max: config.routeCacheMax,
     ttlMs: config.routeCacheTtlMs,
-    loader: (code) => loadPlan(database.db, code),
+    untrustedTtlMs: config.routeCacheUntrustedTtlMs,
+    loadMany: (codes) => loadPlans(database.db, codes),
+    onReloadError: everyTenSeconds((count, err) => logError(`${count} route reloads failed; serving stale plans`, err)),
   });
-  const listener = await startRoutingListener(database, routes);
-  const clicks = new ClickBuffer({
-    write: (rows) => database.insertClicks(rows),
-    flushMs: config.clickFlushMs,
+  const listener = await startRoutingListener(database, routes, { log: (message, err) => logError(message, err) });
+  await warmRoutes(database, routes, config.routeWarmCodes, logError);
+  const clicks = new ClickCapture({
+    log: openClickLog(config.clickLogDir, database.name, logEvent),
+    write: (payload) => database.insertClickLines(payload),
+    syncMs: config.clickSyncMs,
+    shipMs: config.clickFlushMs,
     batchSize: config.clickBatchSize,
-    maxRows: config.clickBufferMax,
-    onError: (err) => logError("click flush failed; will retry", err),
+    maxUnlogged: config.clickBufferMax,
+    logEvent,
   });
   const stats = new StatsCache(database.db, {
     refreshMs: 30_000,
@@ -95,11 +147,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     deps,
     stop() {
       stopping ??= (async () => {
-        await app.stop();
-        const lost = await clicks.stop();
-        if (lost > 0) logError(`${lost} clicks could not be written at shutdown`, null);
-        await listener.stop();
-        if (!opts.database) await database.close();
+        // Stop accepting; requests in flight get a moment, then their connections are closed.
+        const http = app.server!;
+        await settledWithin(app.stop(), STOP_STEP_MS);
+        void http.stop(true);
+        const left = await clicks.stop(CLICK_STOP_DEADLINE_MS);
+        if (left > 0) logEvent({ event: "clicks.left_in_log", clicks: left, note: "shipped at the next start" });
+        await settledWithin(listener.stop(), STOP_STEP_MS);
+        if (!opts.database) await settledWithin(database.close(), STOP_STEP_MS);
       })();
       return stopping;
     },

@@ -5,6 +5,7 @@
  */
 import { ValidationError } from "./errors";
 import { DEVICES, type Device } from "./routing/types";
+import { normalizeUrlTemplate, type UrlTemplateProblem } from "./routing/url-template";
 
 /** Bounds of every bounded field; the API models and the services both read them. */
 export const LIMITS = {
@@ -30,6 +31,9 @@ export const MESSAGES = {
   text: (min: number, max: number) => (min > 0 ? `must be ${min} to ${max} characters` : `must be at most ${max} characters`),
   money: 'must be a non-negative amount with at most 2 decimals, like "1.50"',
   url: "must be an absolute http or https URL",
+  urlCharacters: "must not contain spaces or control characters (encode them, e.g. %20)",
+  urlMacroPlace: "may use {macros} only in the path, query or fragment, not in the host or port",
+  urlEncodedLength: (max: number) => `must be at most ${max} characters once encoded`,
   int: (min: number, max: number) => `must be a whole number from ${min} to ${max}`,
   oneOf: (allowed: readonly string[]) => `must be one of ${allowed.join(", ")}`,
   items: (max: number) => `must have at most ${max} items`,
@@ -94,31 +98,36 @@ export function checkMoney(errors: FieldErrors, field: string, value: string | n
 }
 
 /**
- * True when `value` is an absolute http(s) URL once its `{macro}` placeholders are replaced by
- * a dummy value (destination templates carry `{click_id}`, `{sub1}`, ...).
- */
-export function isHttpUrlTemplate(value: string): boolean {
-  if (value.length === 0 || value.length > LIMITS.urlMax || /\s/.test(value)) return false;
-  try {
-    const url = new URL(value.replace(/\{[^{}]*\}/g, "x"));
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * An absolute http(s) URL (macros allowed, see `isHttpUrlTemplate`).
- * @returns the trimmed URL, or undefined after recording an error
+ * An absolute http(s) URL, `{macro}` placeholders allowed in its path, query and fragment, in
+ * normal form (`normalizeUrlTemplate`: punycode host, percent-encoded path, query and fragment,
+ * macros kept as written). Campaign destination templates and fallback URLs both go through it.
+ * @returns the normalised URL, or undefined after recording an error (not a URL, spaces or
+ *   control characters, a macro in the host, or longer than `LIMITS.urlMax` before or after
+ *   normalising)
  */
 export function checkUrl(errors: FieldErrors, field: string, value: string): string | undefined {
-  const url = value.trim();
-  if (!isHttpUrlTemplate(url)) {
+  const text = value.trim();
+  const normal = text.length === 0 ? null : normalizeUrlTemplate(text);
+  if (normal === null || text.length > LIMITS.urlMax) {
     errors.add(field, MESSAGES.url);
     return undefined;
   }
-  return url;
+  if (!normal.ok) {
+    errors.add(field, URL_PROBLEMS[normal.problem]);
+    return undefined;
+  }
+  if (normal.url.length > LIMITS.urlMax) {
+    errors.add(field, MESSAGES.urlEncodedLength(LIMITS.urlMax));
+    return undefined;
+  }
+  return normal.url;
 }
+
+const URL_PROBLEMS: Record<UrlTemplateProblem, string> = {
+  not_http_url: MESSAGES.url,
+  bad_characters: MESSAGES.urlCharacters,
+  macro_outside_path: MESSAGES.urlMacroPlace,
+};
 
 /** Integer in `min..max`; records an error and returns undefined otherwise. */
 export function checkInt(errors: FieldErrors, field: string, value: number, min: number, max: number): number | undefined {

@@ -1,55 +1,68 @@
 /**
- * Password sign-in with rate limiting, and the first admin from the environment.
+ * Password sign-in, and the first admin from the environment.
  *
- * Passwords are hashed with `Bun.password` (argon2id). Failed attempts are stored in
- * `login_attempts` (shared by every instance): at most `MAX_FAILURES_PER_ACCOUNT` failures per
- * e-mail and `MAX_FAILURES_PER_IP` per client address within `WINDOW_MS`; past that, sign-in
- * is refused without checking the password until the window moves on.
+ * One attempt: (1) reserve it under the shared sign-in limits (`sign-in-limits.ts`) before any
+ * hashing, (2) verify the password in the capped hashing pool (`password-hashing.ts`; unknown
+ * e-mails are checked against a dummy hash, so the answer takes as long), (3) on a right
+ * password record the success, then refuse suspended publishers.
  */
-import { and, count, eq, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { loginAttempts, users, type User } from "../db/schema";
+import { publishers, users, type User } from "../db/schema";
+import { hashPassword, PasswordHashingBusyError, verifyPassword } from "./password-hashing";
+import { recordSignInSuccess, reserveSignInAttempt } from "./sign-in-limits";
 
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_IP = 20;
-/** Rate-limit window in milliseconds (15 minutes). */
-export const WINDOW_MS = 15 * 60 * 1000;
+export { hashPassword } from "./password-hashing";
 
 export type SignInResult =
   | { ok: true; user: User }
-  | { ok: false; reason: "invalid" | "rate_limited" };
+  /** `invalid`: wrong e-mail or password (never says which); `suspended`: right password, suspended publisher. */
+  | { ok: false; reason: "invalid" | "suspended" }
+  /** A limit refused the attempt before the password was checked; try again after `retryAfterMs`. */
+  | { ok: false; reason: "rate_limited"; retryAfterMs: number }
+  /** The hashing queue is full (`PasswordHashingBusyError`); nothing was checked. */
+  | { ok: false; reason: "busy" };
 
-/**
- * Check an e-mail and password.
- * @param ip client address, for the per-IP limit
- */
-export async function signIn(db: Db, input: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  const email = input.email.trim().toLowerCase();
-  const since = new Date(Date.now() - WINDOW_MS);
-  const failures = (where: ReturnType<typeof and>) =>
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(where, eq(loginAttempts.success, false), gt(loginAttempts.createdAt, since)))
-      .then((rows) => rows[0]!.n);
-  const [byAccount, byIp] = await Promise.all([
-    failures(eq(loginAttempts.email, email)),
-    failures(eq(loginAttempts.ip, input.ip)),
-  ]);
-  if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-    return { ok: false, reason: "rate_limited" };
-  }
+/** Control characters never occur in a stored e-mail (and Postgres refuses NUL in text). */
+const CONTROL = /[\u0000-\u001f\u007f]/;
 
-  const [user] = await db.select().from(users).where(eq(users.email, email));
-  const valid = user?.passwordHash ? await Bun.password.verify(input.password, user.passwordHash) : false;
-  await db.insert(loginAttempts).values({ email, ip: input.ip, success: valid });
-  if (!valid || !user) return { ok: false, reason: "invalid" };
-  return { ok: true, user };
+/** The form of an e-mail used for lookups and limits: trimmed, lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
 }
 
-/** Hash a password for storage (argon2id). */
-export function hashPassword(password: string): Promise<string> {
-  return Bun.password.hash(password, { algorithm: "argon2id" });
+/**
+ * Check an e-mail and password (see the module comment for the steps).
+ * @param input.ip client address, for the pair and address limits
+ * @param now the clock of the limits
+ */
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const email = normalizeEmail(input.email);
+  if (CONTROL.test(email) || CONTROL.test(input.ip)) return { ok: false, reason: "invalid" };
+  const party = { email, address: input.ip };
+  const reservation = await reserveSignInAttempt(db, party, now);
+  if (!reservation.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: reservation.retryAfterMs };
+
+  const [row] = await db
+    .select({ user: users, publisherStatus: publishers.status })
+    .from(users)
+    .leftJoin(publishers, eq(publishers.id, users.publisherId))
+    .where(eq(users.email, email));
+  let valid: boolean;
+  try {
+    valid = await verifyPassword(input.password, row?.user.passwordHash ?? null);
+  } catch (err) {
+    if (err instanceof PasswordHashingBusyError) return { ok: false, reason: "busy" };
+    throw err;
+  }
+  if (!valid || !row) return { ok: false, reason: "invalid" };
+  await recordSignInSuccess(db, party, now);
+  if (row.publisherStatus === "suspended") return { ok: false, reason: "suspended" };
+  return { ok: true, user: row.user };
 }
 
 /**

@@ -19,7 +19,7 @@ export interface ClickRecord {
   publisherId: number;
   /** Null when the click went to a fallback. */
   campaignId: number | null;
-  /** Decision reason code: offer | no_eligible_offer | paused | not_approved. */
+  /** Decision reason code: offer | no_eligible_offer | paused | not_approved | bad_destination. */
   reason: string;
   country: string | null;
   device: Device;

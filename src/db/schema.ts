@@ -23,6 +23,7 @@ import {
   uuid,
   inet,
   check,
+  primaryKey,
 } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["admin", "publisher"]);
@@ -233,17 +234,44 @@ export const publisherInvites = pgTable(
   (t) => [index("publisher_invites_publisher_idx").on(t.publisherId)],
 );
 
-/** Sign-in attempts, for rate limiting per account and per IP across instances. */
-export const loginAttempts = pgTable(
-  "login_attempts",
+/**
+ * Sign-in limits shared by every instance (`src/auth/sign-in-limits.ts`): one counter per
+ * (kind, key), e.g. ("pair", "<email> <address>"), ("address", "<address>"), ("account",
+ * "<email>"), and ("known", "<email> <address>") for addresses that signed in to an account
+ * before. `count` attempts were reserved since `window_start`; the next one is allowed from
+ * `next_allowed_at`. Each attempt is reserved by one `INSERT ... ON CONFLICT DO UPDATE ...
+ * WHERE ... RETURNING` before any password is hashed, so parallel requests cannot pass a limit.
+ */
+export const signInLimits = pgTable(
+  "sign_in_limits",
+  {
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    count: integer("count").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    nextAllowedAt: timestamp("next_allowed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key] }), index("sign_in_limits_window_idx").on(t.windowStart)],
+);
+
+/**
+ * One-time password reset links an admin hands out (no e-mail yet): `/reset-password?token=...`.
+ * Only `token_hash = hex(SHA-256(token))` is stored (as sessions and invites); a link works
+ * until `expires_at` (24 hours) and once (`used_at`).
+ */
+export const passwordResets = pgTable(
+  "password_resets",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    email: text("email").notNull(),
-    ip: text("ip").notNull(),
-    success: boolean("success").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index("login_attempts_email_idx").on(t.email, t.createdAt), index("login_attempts_ip_idx").on(t.ip, t.createdAt)],
+  (t) => [index("password_resets_user_idx").on(t.userId)],
 );
 
 /** In-app notifications for one user (admins: applications; publishers: decisions). */
@@ -299,3 +327,4 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type PublisherInvite = typeof publisherInvites.$inferSelect;
+export type PasswordReset = typeof passwordResets.$inferSelect;

@@ -1,19 +1,23 @@
 /**
- * Compile the routing plan of one tracking-link code with one query (the cache-miss path).
+ * Compile routing plans of tracking-link codes, many codes per query (the cache-miss path and the
+ * start-up warm-up), and find the codes that had traffic recently.
  */
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { campaigns, poolEntries, publishers, smartlinkPublishers, smartlinks } from "../db/schema";
 import type { Device, PlanEntry, RoutingPlan } from "../routing/types";
 
 /**
- * Load and compile the plan for `code`.
- * @returns the plan, or null when no publisher link has this code
+ * Load and compile the plans of `codes` with one query (`where code = any($1)`).
+ * @returns a map from code to plan; a code with no publisher link is absent
  * @throws the database's error (the caller answers without caching)
  */
-export async function loadPlan(db: Db, code: string): Promise<RoutingPlan | null> {
+export async function loadPlans(db: Db, codes: readonly string[]): Promise<Map<string, RoutingPlan>> {
+  const plans = new Map<string, RoutingPlan>();
+  if (codes.length === 0) return plans;
   const rows = await db
     .select({
+      code: smartlinkPublishers.code,
       smartlinkId: smartlinks.id,
       publisherId: smartlinkPublishers.publisherId,
       accessStatus: smartlinkPublishers.status,
@@ -36,15 +40,29 @@ export async function loadPlan(db: Db, code: string): Promise<RoutingPlan | null
     .innerJoin(publishers, eq(publishers.id, smartlinkPublishers.publisherId))
     .leftJoin(poolEntries, eq(poolEntries.smartlinkId, smartlinks.id))
     .leftJoin(campaigns, eq(campaigns.id, poolEntries.campaignId))
-    .where(eq(smartlinkPublishers.code, code))
-    .orderBy(asc(poolEntries.priority), asc(poolEntries.id));
+    // One statement text for any number of codes (one prepared statement, one round trip).
+    .where(sql`${smartlinkPublishers.code} = any(${textArrayLiteral(codes)}::text[])`)
+    .orderBy(asc(smartlinkPublishers.code), asc(poolEntries.priority), asc(poolEntries.id));
 
-  const head = rows[0];
-  if (!head) return null;
-
-  const tiers: PlanEntry[][] = [];
+  let plan = null as RoutingPlan | null;
   let lastPriority: number | null = null;
   for (const row of rows) {
+    if (plan?.code !== row.code) {
+      plan = {
+        code: row.code,
+        smartlinkId: row.smartlinkId,
+        publisherId: row.publisherId,
+        smartlinkActive: row.smartlinkStatus === "active",
+        accessApproved: row.accessStatus === "approved" && row.publisherStatus === "active",
+        fallbackUrl: row.fallbackUrl,
+        rotation: row.rotation,
+        optimizeFor: row.optimizeFor,
+        explorationClicks: row.explorationClicks,
+        tiers: [],
+      };
+      plans.set(row.code, plan);
+      lastPriority = null;
+    }
     if (row.campaignId === null || row.urlTemplate === null) continue;
     const entry: PlanEntry = {
       campaignId: row.campaignId,
@@ -55,21 +73,39 @@ export async function loadPlan(db: Db, code: string): Promise<RoutingPlan | null
       campaignActive: row.campaignStatus === "active",
       urlTemplate: row.urlTemplate,
     };
-    if (entry.priority !== lastPriority) tiers.push([]);
-    tiers[tiers.length - 1]!.push(entry);
+    if (entry.priority !== lastPriority) plan.tiers.push([]);
+    plan.tiers[plan.tiers.length - 1]!.push(entry);
     lastPriority = entry.priority;
   }
+  return plans;
+}
 
-  return {
-    code,
-    smartlinkId: head.smartlinkId,
-    publisherId: head.publisherId,
-    smartlinkActive: head.smartlinkStatus === "active",
-    accessApproved: head.accessStatus === "approved" && head.publisherStatus === "active",
-    fallbackUrl: head.fallbackUrl,
-    rotation: head.rotation,
-    optimizeFor: head.optimizeFor,
-    explorationClicks: head.explorationClicks,
-    tiers,
-  };
+/** A Postgres array literal of `values`, each quoted, for one `$1::text[]` parameter. */
+function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
+}
+
+/**
+ * The codes with the most clicks since `sinceMs` milliseconds ago, busiest first (start-up
+ * warm-up). Reads `clicks` by its created_at BRIN index.
+ * @param limit most codes returned
+ */
+export async function recentlyClickedCodes(db: Db, sinceMs: number, limit: number): Promise<string[]> {
+  const since = new Date(Date.now() - sinceMs).toISOString();
+  const result = await db.execute(sql`
+    select sp.code
+    from (
+      select smartlink_id, publisher_id, count(*) as n
+      from clicks
+      where created_at > ${since}::timestamptz
+      group by smartlink_id, publisher_id
+      order by n desc
+      limit ${limit}
+    ) recent
+    join smartlink_publishers sp
+      on sp.smartlink_id = recent.smartlink_id and sp.publisher_id = recent.publisher_id
+    order by recent.n desc`);
+  // postgres.js returns the rows as the result; PGlite wraps them in `rows`.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { code: string }[];
+  return rows.map((row) => row.code);
 }

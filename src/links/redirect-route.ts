@@ -10,6 +10,8 @@ import type { BunRequest, Server } from "bun";
 import type { AppDeps } from "../app";
 import type { RoutingPlan } from "../routing/types";
 import { isWellFormedCode } from "./link-code";
+import { createMissLimiter } from "./miss-limiter";
+import { clientIp } from "../visitor/client-ip";
 import { notFoundPage, noOfferPage, unavailablePage } from "./redirect-pages";
 import { serveClick } from "./serve-click";
 import { readSubIds } from "./sub-ids";
@@ -19,22 +21,33 @@ type Handler = (request: BunRequest<string>, server: Server<unknown>) => Respons
 /**
  * The Bun route table entry for `/s/:code` (GET and HEAD).
  * Answers: 302 to the offer or fallback; 404 for unknown or malformed codes, or when nothing is
- * eligible and no fallback URL exists; 503 when a cache miss cannot reach the database (302 to
+ * eligible and no fallback URL exists, or when the code is not cached and the client address
+ * used up its budget of misses (UNKNOWN_CODE_LIMIT_PER_MINUTE, see `miss-limiter.ts`); 503 with
+ * Retry-After when a cache miss cannot load within ROUTE_MISS_BUDGET_MS (302 to
  * DEFAULT_FALLBACK_URL instead when it is set).
  */
 export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler; HEAD: Handler }> {
+  const misses = createMissLimiter({ perMinute: deps.config.unknownCodeLimitPerMinute });
   const handle: Handler = async (request, server) => {
-    // 1. Resolve the code: a cache hit is synchronous; a miss loads once (single-flight).
+    // 1. Resolve the code: a hit (even stale) is synchronous; a miss waits on a batched load
+    //    for at most ROUTE_MISS_BUDGET_MS.
     const code = (request.params as Record<string, string>).code ?? "";
     if (!isWellFormedCode(code)) return notFoundPage();
     let plan: RoutingPlan | null | undefined = deps.routes.peek(code);
     if (plan === undefined) {
+      // A miss costs a query: limited per client address, refunded when the code exists.
+      const socket = server.requestIP(request)?.address ?? null;
+      const address = clientIp(socket, request.headers.get("x-forwarded-for"), deps.config.trustProxy);
+      if (!misses.take(address)) return notFoundPage();
       try {
-        plan = await deps.routes.load(code);
+        plan = await deps.routes.loadWithin(code, deps.config.routeMissBudgetMs);
       } catch {
         const fallback = deps.config.defaultFallbackUrl;
         return fallback ? redirect(fallback) : unavailablePage();
       }
+      if (plan !== null) misses.refund(address);
+      // The client gave up while the plan loaded (it may send the request again): no click.
+      if (request.signal.aborted) return clientGone();
     }
     if (plan === null) return notFoundPage();
 
@@ -59,6 +72,11 @@ export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler
     return destination === null ? noOfferPage() : redirect(destination);
   };
   return { "/s/:code": { GET: handle, HEAD: handle } };
+}
+
+/** Nobody reads it: the client closed the connection. 499 as nginx logs it. */
+function clientGone(): Response {
+  return new Response(null, { status: 499 });
 }
 
 function redirect(location: string): Response {

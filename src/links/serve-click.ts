@@ -3,7 +3,7 @@
  * decide, build the destination, record the click. No I/O but queueing the click.
  */
 import type { AppDeps } from "../app";
-import { buildDestination } from "../routing/build-destination";
+import { buildDestination, usableUrl } from "../routing/build-destination";
 import { selectOffer } from "../routing/select-offer";
 import type { Decision, RoutingPlan, Visitor } from "../routing/types";
 import type { SubIds } from "./sub-ids";
@@ -30,7 +30,8 @@ export interface ServedClick {
 /**
  * Decide where one click goes (a pure function of plan, visitor, stats and randomness), build
  * the destination from the campaign's URL template or take the fallback chain (smartlink, then
- * network default), and queue the click record.
+ * network default), and queue the click record. The destination is always visible ASCII (safe
+ * for a `Location` header) or null. Never throws but for the click buffer.
  */
 export function serveClick(
   deps: Pick<AppDeps, "config" | "stats" | "random" | "clicks">,
@@ -38,22 +39,28 @@ export function serveClick(
 ): ServedClick {
   // 3. Decide.
   const stats = plan.rotation === "auto" ? deps.stats.get(plan.smartlinkId) : undefined;
-  const decision = selectOffer(plan, visitor, stats, deps.random);
+  let decision: Decision = selectOffer(plan, visitor, stats, deps.random);
 
-  // 4. Build the destination from the campaign's template, or take the fallback chain.
+  // 4. Build the destination from the campaign's template; a template no usable URL can be
+  //    built from (stored before URLs were checked) sends the click down the fallback chain
+  //    as `bad_destination`. The chain (smartlink, then network default) skips unusable URLs.
   const clickId = Bun.randomUUIDv7();
-  const destination =
-    decision.kind === "offer"
-      ? buildDestination(decision.entry.urlTemplate, {
-          click_id: clickId,
-          publisher_id: String(plan.publisherId),
-          smartlink_id: String(plan.smartlinkId),
-          campaign_id: String(decision.entry.campaignId),
-          ...subs,
-          country: visitor.country,
-          device: visitor.device,
-        })
-      : (decision.url ?? deps.config.defaultFallbackUrl);
+  let destination: string | null = null;
+  if (decision.kind === "offer") {
+    destination = buildDestination(decision.entry.urlTemplate, {
+      click_id: clickId,
+      publisher_id: String(plan.publisherId),
+      smartlink_id: String(plan.smartlinkId),
+      campaign_id: String(decision.entry.campaignId),
+      ...subs,
+      country: visitor.country,
+      device: visitor.device,
+    });
+    if (destination === null) decision = { kind: "fallback", reason: "bad_destination", url: plan.fallbackUrl };
+  }
+  if (decision.kind === "fallback") {
+    destination = usableUrl(decision.url) ?? usableUrl(deps.config.defaultFallbackUrl);
+  }
 
   // 5. Record the click (queued, batched).
   const queued = deps.clicks.record({

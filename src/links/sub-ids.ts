@@ -9,12 +9,18 @@ export type SubIdKey = (typeof SUB_ID_KEYS)[number];
 /** Sub-ID values of one click; null when absent or empty. */
 export type SubIds = Record<SubIdKey, string | null>;
 
-/** Longest sub-ID value kept (characters); longer values are cut, never rejected. */
+/**
+ * Longest sub-ID value kept, in characters (Unicode code points, as Postgres counts them);
+ * longer values are cut, never rejected, so a click is never refused for its labels (the
+ * industry's norm: networks keep a fixed maximum such as 255 and truncate).
+ */
 export const MAX_SUB_LENGTH = 255;
 
 /**
  * The sub-IDs of a query string (`URLSearchParams`) or a parsed query/form object: first value
- * if repeated, NUL characters dropped (Postgres text cannot hold them), cut to `MAX_SUB_LENGTH`.
+ * if repeated, NUL characters dropped (Postgres text cannot hold them), lone UTF-16 surrogates
+ * (possible in JSON bodies) replaced by U+FFFD, cut to `MAX_SUB_LENGTH` code points (never
+ * inside a surrogate pair, which `encodeURIComponent` would refuse).
  */
 export function readSubIds(query: URLSearchParams | Record<string, unknown>): SubIds {
   const subs = {} as SubIds;
@@ -28,7 +34,15 @@ function readSub(raw: unknown): string | null {
   if (typeof value !== "string") return null;
   if (value.includes("\0")) value = value.replaceAll("\0", "");
   if (value === "") return null;
-  return value.length > MAX_SUB_LENGTH ? value.slice(0, MAX_SUB_LENGTH) : value;
+  return cutToLength(value.toWellFormed(), MAX_SUB_LENGTH);
+}
+
+/** `value` cut to at most `max` code points (a string of at most `max` UTF-16 units is kept as is). */
+function cutToLength(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = 0;
+  for (let kept = 0; kept < max && end < value.length; kept++) end += value.codePointAt(end)! > 0xffff ? 2 : 1;
+  return value.slice(0, end);
 }
 
 /**

@@ -6,7 +6,7 @@
  * Usage: `portalSection(deps, "admin").get("/admin/campaigns", async ({ viewer }) => ...)`.
  * `viewer` (for the layout) and `auth` (session + user) are in every handler's context.
  */
-import { Elysia } from "elysia";
+import { Elysia, status } from "elysia";
 import { html } from "@elysiajs/html";
 import type { AppDeps } from "../app";
 import { unreadCount } from "../notifications/notification-service";
@@ -17,7 +17,13 @@ export function portalSection(deps: AppDeps, role: "admin" | "publisher") {
   return new Elysia()
     .use(html())
     .use(portalAuth(deps))
-    .onBeforeHandle(requireRole(role))
+    // At derive time, before any schema is checked: whoever may not use the section learns
+    // nothing about what its routes accept (a 303 or 403, never a 400 or 404 first).
+    .derive(({ auth, request }) => {
+      const refused = requireRole(role)({ auth, request });
+      if (refused) return status(refused.status as 303, refused);
+      return {};
+    })
     .onAfterHandle(({ set }) => {
       set.headers.vary = "HX-Request";
     })

@@ -5,6 +5,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { publishers, publisherStatus, type Publisher } from "../db/schema";
+import { invalidatePublisherSessions } from "../auth/session";
 import { NotFoundError, pgErrorCode, ValidationError } from "../errors";
 import { checkEmail, checkEnum, checkText, FieldErrors, LIMITS, MESSAGES } from "../validation";
 
@@ -68,7 +69,9 @@ export async function getPublisher(db: Db, id: number): Promise<Publisher> {
 }
 
 /**
- * Change the given fields of publisher `id` (and `updated_at`). Note: the routing NOTIFY
+ * Change the given fields of publisher `id` (and `updated_at`). Setting `status: "suspended"`
+ * also ends the sessions of the publisher's users, in the same transaction (session validation
+ * refuses suspended publishers as well, see `src/auth/session.ts`). Note: the routing NOTIFY
  * triggers do not watch `publishers`, so a status change reaches cached routing plans only when
  * they expire (ROUTE_CACHE_TTL_MS).
  * @throws NotFoundError, ValidationError (including `{email: "already exists"}`)
@@ -76,13 +79,16 @@ export async function getPublisher(db: Db, id: number): Promise<Publisher> {
 export async function updatePublisher(db: Db, id: number, patch: PublisherPatch): Promise<Publisher> {
   const values = checkPublisher(patch, true);
   try {
-    const [row] = await db
-      .update(publishers)
-      .set({ ...values, updatedAt: sql`now()` })
-      .where(eq(publishers.id, id))
-      .returning();
-    if (!row) throw new NotFoundError("publisher", id);
-    return row;
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(publishers)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(eq(publishers.id, id))
+        .returning();
+      if (!row) throw new NotFoundError("publisher", id);
+      if (row.status === "suspended") await invalidatePublisherSessions(tx, id);
+      return row;
+    });
   } catch (err) {
     if (pgErrorCode(err) === "23505") throw emailTaken();
     throw err;

@@ -6,7 +6,7 @@
 import { hashPassword } from "../auth/sign-in";
 import type { Db } from "../db/client";
 import { publishers, users, type Publisher, type User } from "../db/schema";
-import { pgErrorCode, ValidationError } from "../errors";
+import { pgErrorCode } from "../errors";
 import { notifyAdmins } from "../notifications/notification-service";
 import { publisherAutoActivate } from "../settings/network-settings";
 import { checkEmail, checkText, FieldErrors, LIMITS, MESSAGES } from "../validation";
@@ -46,11 +46,15 @@ export interface SignUpInput {
 }
 
 /**
- * Register a publisher with one user (role `publisher`).
- * @returns the new user and publisher (status `active` or `pending`, per the network setting)
- * @throws ValidationError naming `name`, `email` (also "is already registered") or `password`
+ * Register a publisher with one user (role `publisher`). The password is hashed before the
+ * e-mail is tried, so a taken e-mail costs the same time as a free one.
+ * @returns the new user and publisher (status `active` or `pending`, per the network setting),
+ *   or null when a publisher or a user already has this e-mail (nothing is created; callers
+ *   answer exactly as for a new account, so sign-up does not reveal accounts)
+ * @throws ValidationError naming `name`, `email` or `password`
+ * @throws PasswordHashingBusyError when the hashing queue is full
  */
-export async function signUpPublisher(db: Db, input: SignUpInput): Promise<{ user: User; publisher: Publisher }> {
+export async function signUpPublisher(db: Db, input: SignUpInput): Promise<{ user: User; publisher: Publisher } | null> {
   const errors = new FieldErrors();
   const name = checkSignUpName(errors, input.name);
   const email = checkEmail(errors, "email", input.email);
@@ -70,7 +74,7 @@ export async function signUpPublisher(db: Db, input: SignUpInput): Promise<{ use
       return { user: user!, publisher: publisher! };
     });
   } catch (err) {
-    if (pgErrorCode(err) === "23505") throw new ValidationError({ email: "is already registered" });
+    if (pgErrorCode(err) === "23505") return null;
     throw err;
   }
   await notifyAdmins(db, {

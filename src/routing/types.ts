@@ -71,7 +71,9 @@ export type DecisionReason =
   | "offer"
   | "no_eligible_offer"
   | "paused"
-  | "not_approved";
+  | "not_approved"
+  /** The chosen offer's URL template gave no usable URL (see `buildDestination`). */
+  | "bad_destination";
 
 export type Decision =
   | { kind: "offer"; reason: "offer"; entry: PlanEntry }

@@ -59,11 +59,18 @@ test("ensureApiKey is idempotent and never un-revokes", async () => {
 
 test("apiKeyVerifier caches accepted keys only", async () => {
   const verify = apiKeyVerifier(database.db, { ttlMs: 60_000 });
+  // A wrong key retried is refused every time (a cached rejection must not turn into an accept).
   expect(await verify("sb_unknown")).toBe(false);
-  // A rejection is not cached: a key created now works at once.
+  expect(await verify("sb_unknown")).toBe(false);
+  // A rejection is not cached: the very key refused a moment ago works once it is created.
+  const later = "sb_created_after_rejection_0123";
+  expect(await verify(later)).toBe(false);
+  await ensureApiKey(database.db, later, "later");
+  expect(await verify(later)).toBe(true);
+  expect(await verify("sb_unknown")).toBe(false);
+  // An acceptance is cached for the TTL, so revocation shows up only afterwards.
   const { id, key } = await createApiKey(database.db, "new");
   expect(await verify(key)).toBe(true);
-  // An acceptance is cached for the TTL, so revocation shows up only afterwards.
   await revokeApiKey(database.db, id);
   expect(await verify(key)).toBe(true);
   expect(await apiKeyVerifier(database.db)(key)).toBe(false);

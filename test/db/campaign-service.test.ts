@@ -62,7 +62,9 @@ describe("createCampaign", () => {
 
   test.each([
     ["https://a.example/{click_id}/{sub1}", true],
-    ["https://{sub1}.example.com/", true],
+    ["https://{sub1}.example.com/", false], // a visitor's sub-ID would choose the host
+    ["https://bücher.example/?s={sub1}", true],
+    ["https://a.example/\x01", false],
     ["HTTP://A.EXAMPLE", true],
     ["ftp://a.example/", false],
     ["/relative/path", false],

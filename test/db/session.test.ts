@@ -1,12 +1,13 @@
 /**
  * Sessions after the Lucia guide, on PGlite: only the token's SHA-256 is stored; sessions
- * expire after 30 days and slide when used in their last 15.
+ * expire after 30 days and slide when used in their last 15, never past 90 days from creation.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../src/db/client";
 import { sessions, users } from "../../src/db/schema";
 import {
+  SESSION_ABSOLUTE_MS,
   SESSION_LIFETIME_MS,
   createSession,
   generateSessionToken,
@@ -70,5 +71,22 @@ describe("sessions", () => {
     const session = await createSession(database.db, token, userId, now);
     await invalidateSession(database.db, session.id);
     expect(await validateSessionToken(database.db, token, now)).toBeNull();
+  });
+
+  test("sliding stops at the absolute lifetime: 90 days after creation the session ends, however used", async () => {
+    const now = new Date("2026-03-01T00:00:00Z");
+    const token = generateSessionToken();
+    await createSession(database.db, token, userId, now);
+    const day = (n: number) => new Date(now.getTime() + n * DAY);
+    const expiries: number[] = [];
+    for (const n of [20, 45, 70, 85]) {
+      const seen = await validateSessionToken(database.db, token, day(n));
+      expiries.push((seen!.session.expiresAt.getTime() - now.getTime()) / DAY);
+    }
+    // 20 -> 50, 45 -> 75, 70 -> 90 (not 100), 85: already at the cap.
+    expect(expiries).toEqual([50, 75, 90, 90]);
+    expect(SESSION_ABSOLUTE_MS).toBe(90 * DAY);
+    expect(await validateSessionToken(database.db, token, new Date(day(90).getTime() - 1))).not.toBeNull();
+    expect(await validateSessionToken(database.db, token, day(90))).toBeNull();
   });
 });

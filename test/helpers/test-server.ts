@@ -1,7 +1,9 @@
 /**
  * Start the real server (same composition as production) on a free port, on a test database.
  */
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { loadConfig } from "../../src/config";
 import { startServer, type RunningServer } from "../../src/start-server";
 import { openTestDatabase, type Backend } from "./databases";
@@ -30,7 +32,9 @@ export async function startTestServer(
   logger: Logger = consoleErrorLogger(),
 ): Promise<TestServer> {
   const { database, dispose } = await openTestDatabase(backend);
+  const clickLogDir = mkdtempSync(join(tmpdir(), "switchboard-clicks-"));
   const config = loadConfig({
+    CLICK_LOG_DIR: clickLogDir,
     PORT: "0",
     GEOIP_DB: `${GEOIP_FIXTURES}/GeoIP2-Country-Test.mmdb`,
     TRUST_PROXY: "1",
@@ -56,12 +60,17 @@ export async function startTestServer(
     async dispose() {
       await server.stop();
       await dispose();
+      rmSync(clickLogDir, { recursive: true, force: true });
     },
   };
 }
 
-/** Poll `check` every 20 ms until it returns a value other than undefined, or fail after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, ms = 3000): Promise<T> {
+/**
+ * Poll `check` every 20 ms until it returns a value other than undefined, or fail after `ms`
+ * (default 10 s: generous, since only a failing test waits that long, and a loaded machine may
+ * need seconds for what takes milliseconds when idle).
+ */
+export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

@@ -1,6 +1,6 @@
 /**
  * Two server processes (`bun src/main.ts`) on one PostgreSQL database: an edit made through one
- * instance is served by the other within 1 s (LISTEN/NOTIFY invalidation, no cluster protocol).
+ * instance is served by the other at once (LISTEN/NOTIFY invalidation, no cluster protocol).
  * Also: a second process on the same embedded data folder is refused.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Subprocess } from "bun";
 import { createPostgresDatabase, postgresAvailable, type TestPostgres } from "../helpers/databases";
+import { eventually } from "../helpers/test-server";
 
 const ROOT = resolve(import.meta.dir, "../..");
 const KEY = "sb_cross_instance_key_0123456789";
@@ -65,8 +66,8 @@ describe.skipIf(!hasPostgres)("two instances on one Postgres database", () => {
 
   beforeAll(async () => {
     pg = await createPostgresDatabase();
-    a = await startInstance({ DATABASE_URL: pg.url });
-    b = await startInstance({ DATABASE_URL: pg.url });
+    a = await startInstance({ DATABASE_URL: pg.url, ROUTE_CACHE_TTL_MS: "600000" });
+    b = await startInstance({ DATABASE_URL: pg.url, ROUTE_CACHE_TTL_MS: "600000" });
   });
   afterAll(async () => {
     for (const instance of [a, b]) {
@@ -76,7 +77,7 @@ describe.skipIf(!hasPostgres)("two instances on one Postgres database", () => {
     await pg?.drop();
   });
 
-  test("an edit through instance A is served by instance B within 1 s", async () => {
+  test("an edit through instance A is served by instance B (NOTIFY, not the TTL)", async () => {
     const one = await api(a.url, "POST", "/api/v1/campaigns", {
       name: "One",
       destination_url: "https://adv.example/one",
@@ -106,30 +107,28 @@ describe.skipIf(!hasPostgres)("two instances on one Postgres database", () => {
     const first = await fetch(`${b.url}${path}`, { redirect: "manual" });
     expect(first.headers.get("location")).toBe("https://adv.example/one");
 
-    // Edit the pool through A; B must answer with the new pool within 1 s.
+    // Edit the pool through A; B must answer with the new pool. B's cache TTL is 10 minutes, so
+    // only the NOTIFY from the database can make it change (under a second when idle; the
+    // eventually() bound is generous for a loaded machine).
     const edited = await api(a.url, "PATCH", `/api/v1/smartlinks/${link.body.id}`, {
       pool: [{ campaign_id: two.body.id, weight: 1, priority: 1 }],
     });
     expect(edited.status).toBe(200);
-    const started = performance.now();
-    let location: string | null = null;
-    while (performance.now() - started < 1000) {
-      location = (await fetch(`${b.url}${path}`, { redirect: "manual" })).headers.get("location");
-      if (location === "https://adv.example/two") break;
-      await Bun.sleep(10);
-    }
-    expect(location).toBe("https://adv.example/two");
-    expect(performance.now() - started).toBeLessThan(1000);
+    const locationAtB = async (expected: string) =>
+      (await fetch(`${b.url}${path}`, { redirect: "manual" })).headers.get("location") === expected ? true : undefined;
+    await eventually(() => locationAtB("https://adv.example/two"));
 
     // Pausing the campaign through A reaches B as well.
     await api(a.url, "PATCH", `/api/v1/campaigns/${two.body.id}`, { status: "paused" });
-    const pausedAt = performance.now();
-    while (performance.now() - pausedAt < 1000) {
-      location = (await fetch(`${b.url}${path}`, { redirect: "manual" })).headers.get("location");
-      if (location === "https://adv.example/fallback") break;
-      await Bun.sleep(10);
-    }
-    expect(location).toBe("https://adv.example/fallback");
+    await eventually(() => locationAtB("https://adv.example/fallback"));
+
+    // So do a publisher's suspension and its return (publishers trigger).
+    await api(a.url, "PATCH", `/api/v1/campaigns/${two.body.id}`, { status: "active" });
+    await eventually(() => locationAtB("https://adv.example/two"));
+    expect((await api(a.url, "PATCH", `/api/v1/publishers/${pub.body.id}`, { status: "suspended" })).status).toBe(200);
+    await eventually(() => locationAtB("https://adv.example/fallback"));
+    await api(a.url, "PATCH", `/api/v1/publishers/${pub.body.id}`, { status: "active" });
+    await eventually(() => locationAtB("https://adv.example/two"));
   });
 });
 

@@ -15,7 +15,10 @@ describe("demo network", () => {
   });
   afterAll(() => server?.dispose());
 
-  test("seeds only an empty database", async () => {
+  test("seeds only an empty database, with random passwords", async () => {
+    expect(demo.adminPassword).toMatch(/^[a-z2-7]{16}$/);
+    expect(demo.publisherPassword).toMatch(/^[a-z2-7]{16}$/);
+    expect(demo.publisherPassword).not.toBe(demo.adminPassword);
     expect(demo.trackingPath).toMatch(/^\/s\/[0-9A-Za-z]{8}$/);
     expect(await seedDemo(server.deps.database.db, server.url)).toBeNull();
   });
@@ -34,13 +37,13 @@ describe("demo network", () => {
   });
 
   test.each([
-    ["admin", () => demo.adminEmail, "/admin"],
-    ["publisher", () => demo.publisherEmail, "/publisher"],
-  ])("the demo %s signs in", async (_role, email, home) => {
+    ["admin", () => demo.adminEmail, () => demo.adminPassword, "/admin"],
+    ["publisher", () => demo.publisherEmail, () => demo.publisherPassword, "/publisher"],
+  ])("the demo %s signs in", async (_role, email, password, home) => {
     const res = await server.get("/login", {
       method: "POST",
       headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: email(), password: demo.adminPassword }),
+      body: new URLSearchParams({ email: email(), password: password() }),
     });
     expect([res.status, res.headers.get("location")]).toEqual([303, home]);
   });

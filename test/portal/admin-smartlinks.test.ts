@@ -400,17 +400,18 @@ describe("smartlink page", () => {
   });
 
   test("Pause and Un-pause answer the status control in place; paused links go to the fallback", async () => {
+    // A click first, so the plan is cached: only the invalidation can send the next ones away.
+    const code = (await getSmartlink(db(), smartlinkId)).publishers[0]!.code;
+    const clickLocation = async () => (await server.get(`/s/${code}`, { headers: { "user-agent": BROWSER_UA } })).headers.get("location");
+    expect(await clickLocation()).not.toBe("https://example.com/fb");
+    expect(server.deps.routes.peek(code)).toBeTruthy();
     const paused = await admin.post(`/admin/smartlinks/${smartlinkId}/pause`, {}, { htmx: true });
     expect(paused.status).toBe(200);
     const html = await paused.text();
     expect(html).toStartWith('<div id="smartlink-status"');
     expect(html).toContain("Un-pause");
     expect((await getSmartlink(db(), smartlinkId)).status).toBe("paused");
-    const code = (await getSmartlink(db(), smartlinkId)).publishers[0]!.code;
-    await eventually(async () => {
-      const click = await server.get(`/s/${code}`, { headers: { "user-agent": BROWSER_UA } });
-      return click.headers.get("location") === "https://example.com/fb" ? true : undefined;
-    });
+    await eventually(async () => ((await clickLocation()) === "https://example.com/fb" ? true : undefined));
     const resumed = await admin.post(`/admin/smartlinks/${smartlinkId}/unpause`);
     expect([resumed.status, resumed.headers.get("location")]).toEqual([303, `/admin/smartlinks/${smartlinkId}`]);
     expect((await getSmartlink(db(), smartlinkId)).status).toBe("active");

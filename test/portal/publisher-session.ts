@@ -51,12 +51,12 @@ export function portalSession(server: TestServer) {
       expect(res.status).toBe(303);
       await session.refreshCsrf(res.headers.get("location")!);
     },
-    /** Sign up through the form; the new account is signed in. */
+    /** Sign up through the form (which leads to the sign-in page), then sign in. */
     async signUp(name: string, email: string, password = "correct horse battery") {
       const res = await session.post("/signup", { name, email, password });
       expect(res.status).toBe(303);
-      expect(res.headers.get("location")).toBe("/publisher");
-      await session.refreshCsrf("/publisher");
+      expect(res.headers.get("location")).toBe("/login?notice=signed_up");
+      await session.signIn(email, password);
     },
   };
   return session;

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { and, eq } from "drizzle-orm";
 import { notifications, publishers, users } from "../../src/db/schema";
+import { notifyPublisher } from "../../src/notifications/notification-service";
 import { decideAccess, findAccess } from "../../src/smartlinks/access-service";
 import { grantAccess } from "../../src/smartlinks/smartlink-service";
 import { publisherAutoActivate } from "../../src/settings/network-settings";
@@ -112,14 +113,32 @@ describe("sign-up", () => {
     expect(await again.page("/publisher")).toContain("Welcome, Returning");
   });
 
-  test("errors are shown next to their fields; a duplicate email is refused", async () => {
-    const { email } = await signedUp();
+  test("a taken e-mail gets the same answer as a new one, creates nothing and signs nobody in", async () => {
+    const { email } = await signedUp("Original");
     const visitor = portalSession(server);
+    const fresh = await visitor.post("/signup", { name: "Fresh", email: nextEmail(), password: "long enough pw" });
     const dup = await visitor.post("/signup", { name: "Again", email: email.toUpperCase(), password: "long enough pw" });
-    expect(dup.status).toBe(422);
-    const html = await dup.text();
-    expect(html).toMatch(/<small class="field-error" id="email-error">Email is already registered\.<\/small>/);
-    expect(html).toContain('value="Again"');
+    const answer = async (res: Response) => ({
+      status: res.status,
+      location: res.headers.get("location"),
+      cookies: res.headers.getSetCookie().length,
+      body: await res.text(),
+    });
+    expect(await answer(dup)).toEqual(await answer(fresh));
+    expect(dup.status).toBe(303);
+    expect(dup.headers.get("location")).toBe("/login?notice=signed_up");
+    const notice = await (await server.get("/login?notice=signed_up")).text();
+    expect(notice).toContain("If this e-mail address was not registered yet, your publisher account is ready");
+    const rows = await db().select().from(publishers).where(eq(publishers.email, email));
+    expect(rows.map((row) => row.name)).toEqual(["Original"]);
+    // The original password still works; the one typed at the duplicate sign-up does not.
+    const original = portalSession(server);
+    await original.signIn(email, "correct horse battery");
+    expect((await portalSession(server).post("/login", { email, password: "long enough pw" })).status).toBe(401);
+  });
+
+  test("errors are shown next to their fields", async () => {
+    const visitor = portalSession(server);
 
     const bad = await visitor.post("/signup", { name: " ", email: "nope", password: "short" });
     const text = await bad.text();
@@ -279,5 +298,27 @@ describe("authorisation", () => {
     expect(page).toContain("Apply for this smartlink");
     expect((await second.session.get(`/publisher/smartlinks/${id}/link?pub_sub=x`, { htmx: true })).status).toBe(404);
     expect((await second.session.post(`/publisher/smartlinks/${id}/test-click`, {}, { htmx: true })).status).toBe(404);
+  });
+
+  test("a second publisher cannot mark the first one's notifications read", async () => {
+    const owner = await signedUp("Owner");
+    const other = await signedUp("Other");
+    await notifyPublisher(db(), owner.publisherId, { kind: "application_approved", message: "Owner's news." });
+    const [note] = await db().select().from(notifications).where(eq(notifications.message, "Owner's news."));
+    const readAt = async () =>
+      (await db().select({ readAt: notifications.readAt }).from(notifications).where(eq(notifications.id, note!.id)))[0]!.readAt;
+
+    expect((await other.session.post(`/publisher/notifications/${note!.id}/read`)).status).toBe(303);
+    const htmx = await other.session.post(`/publisher/notifications/${note!.id}/read`, {}, { htmx: true });
+    expect(htmx.status).toBe(200);
+    expect(await htmx.text()).not.toContain("Owner's news.");
+    expect((await other.session.post("/publisher/notifications/read-all")).status).toBe(303);
+    expect(await readAt()).toBeNull();
+    expect(await other.session.page("/publisher/notifications")).not.toContain("Owner's news.");
+
+    // The owner sees it unread and can mark it read.
+    expect(await owner.session.page("/publisher/notifications")).toContain(`id="notification-${note!.id}" class="notification unread"`);
+    expect((await owner.session.post(`/publisher/notifications/${note!.id}/read`)).status).toBe(303);
+    expect(await readAt()).toBeInstanceOf(Date);
   });
 });

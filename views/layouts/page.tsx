@@ -27,12 +27,15 @@ const ADMIN_NAV: [string, string][] = [
   ["/admin/tracking-domains", "Tracking domains"],
   ["/admin/api-keys", "API keys"],
   ["/admin/settings", "Settings"],
+  ["/admin/users", "Users"],
+  ["/admin/account", "Account"],
 ];
 
 const PUBLISHER_NAV: [string, string][] = [
   ["/publisher", "Dashboard"],
   ["/publisher/smartlinks", "Offers → Smartlinks"],
   ["/publisher/reports", "My reports"],
+  ["/publisher/account", "Account"],
 ];
 
 export function Page({ title, viewer, children }: PageProps) {

@@ -1,11 +1,13 @@
 /** Where a test click landed and whether it was recorded. */
 import { Html } from "@elysiajs/html";
 import type { TestClick } from "../../src/clicks/test-click";
+import type { DecisionReason } from "../../src/routing/types";
 
-const FALLBACK_REASON: Record<string, string> = {
+const FALLBACK_REASON: Record<Exclude<DecisionReason, "offer">, string> = {
   no_eligible_offer: "No offer in the pool accepts your country and device, so the click went to the fallback page.",
   paused: "The smartlink is paused, so the click went to the fallback page.",
   not_approved: "Your access is not active, so the click went to the fallback page.",
+  bad_destination: "The offer's destination URL is not usable, so the click went to the fallback page.",
 };
 
 /** The result box: the `#test-result` content. */
@@ -30,7 +32,7 @@ export function TestClickResult({ result }: { result: TestClick }) {
           Offer: <strong safe>{result.offerName}</strong>
         </p>
       ) : (
-        <p safe>{FALLBACK_REASON[result.reason] ?? result.reason}</p>
+        <p safe>{result.reason === "offer" ? "" : FALLBACK_REASON[result.reason]}</p>
       )}
       <p class="muted" safe>
         {`Seen as: ${result.country ?? "unknown country"}, ${result.device}.`}

@@ -10,6 +10,8 @@ import { smartlinkBuilderRoutes } from "./smartlink-builder-routes";
 import { smartlinkRoutes } from "./smartlink-routes";
 import { approvalRoutes } from "./approval-routes";
 import { notificationRoutes } from "../notification-routes";
+import { accountRoutes } from "../account-routes";
+import { userRoutes } from "./user-routes";
 import { settingsRoutes } from "./settings-routes";
 
 export function adminPortal(deps: AppDeps) {
@@ -23,5 +25,7 @@ export function adminPortal(deps: AppDeps) {
     .use(smartlinkRoutes(deps))
     .use(approvalRoutes(deps))
     .use(notificationRoutes(deps, "admin"))
+    .use(accountRoutes(deps, "admin"))
+    .use(userRoutes(deps))
     .use(settingsRoutes(deps));
 }

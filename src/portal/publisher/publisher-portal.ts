@@ -7,6 +7,7 @@ import { marketplaceRoutes } from "./marketplace-routes";
 import { trackingLinkRoutes } from "./tracking-link-routes";
 import { reportsRoutes } from "./reports-routes";
 import { notificationRoutes } from "../notification-routes";
+import { accountRoutes } from "../account-routes";
 
 export function publisherPortal(deps: AppDeps) {
   return new Elysia({ name: "publisher-portal" })
@@ -15,5 +16,6 @@ export function publisherPortal(deps: AppDeps) {
     .use(marketplaceRoutes(deps))
     .use(trackingLinkRoutes(deps))
     .use(reportsRoutes(deps))
-    .use(notificationRoutes(deps, "publisher"));
+    .use(notificationRoutes(deps, "publisher"))
+    .use(accountRoutes(deps, "publisher"));
 }

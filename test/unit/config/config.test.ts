@@ -22,6 +22,12 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db", SEED_DEMO: "true" }).seedDemo).toBe(true);
   });
 
+  test("production never seeds the demo unless SEED_DEMO asks explicitly", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", SEED_DEMO: "1" }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: "development", SEED_DEMO: "0" }).seedDemo).toBe(false);
+  });
+
   test("trailing slashes are dropped from URLs", () => {
     expect(loadConfig({ PUBLIC_URL: "https://t.example.com/" }).publicUrl).toBe("https://t.example.com");
   });

@@ -65,10 +65,27 @@ describe("buildDestination", () => {
 
   test.each([
     ["no macros", "https://adv.example/o?a=1&b=2#top"],
-    ["unknown placeholders", "https://adv.example/o?a={unknown}&b={CLICK_ID}&c={sub6}&d={ click_id }&e={}"],
+    ["unknown placeholders", "https://adv.example/o?a={unknown}&b={CLICK_ID}&c={sub6}&e={}"],
     ["unbalanced braces", "https://adv.example/o?a={click_id&b=click_id}"],
   ])("keeps a template with %s unchanged", (_, template) => {
     expect(buildDestination(template, values)).toBe(template);
+  });
+
+  test("normalises the template first (rows stored before URLs were normalised)", () => {
+    expect(buildDestination("https://例え.jp/パス?q=ü&s={sub1}", values)).toBe(
+      "https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=%C3%BC&s=s1",
+    );
+  });
+
+  test.each([
+    ["a control character", "https://adv.example/\x01?c={click_id}", values],
+    ["a macro in the host", "https://{sub1}/", { ...values, sub1: "evil.example" }],
+    ["a space", "https://adv.example/a b", values],
+    ["no URL at all", "not a url {click_id}", values],
+    ["a lone surrogate in a sub-ID", "https://adv.example/?s={sub1}", { ...values, sub1: "\ud800" }],
+    ["a non-ASCII country value", "https://adv.example/?g={country}", { ...values, country: "ü" }],
+  ])("gives null, never a broken URL, for %s", (_, template, macroValues) => {
+    expect(buildDestination(template, macroValues)).toBeNull();
   });
 
   test("replaces known macros next to unknown ones", () => {
