@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable())("admin catalog in a browser", () => {
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on("dialog", (dialog) => dialog.accept());
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

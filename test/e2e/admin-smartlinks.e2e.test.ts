@@ -33,7 +33,7 @@ describe.skipIf(!browserAvailable())("admin smartlinks in a browser", () => {
     page = await browser.newPage();
     // Headless chromium says "HeadlessChrome", which counts as a bot: its clicks would not count.
     await page.setExtraHTTPHeaders({ "user-agent": HUMAN_UA });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

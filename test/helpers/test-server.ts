@@ -4,8 +4,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { sql } from "drizzle-orm";
 import { loadConfig } from "../../src/config";
 import { startServer, type RunningServer } from "../../src/start-server";
+import { ROUTING_CHANNEL } from "../../src/links/routing-listener";
 import { openTestDatabase, type Backend } from "./databases";
 import type { Logger } from "../../src/log/logger";
 import { consoleErrorLogger } from "./test-logger";
@@ -78,4 +80,22 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 10
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
     await Bun.sleep(20);
   }
+}
+
+/**
+ * Resolve once the server's routing listener has handled every NOTIFY sent before the call, so
+ * a plan cached afterwards cannot be evicted by a late notification of an earlier write (tests
+ * that check invalidation on a warm cache need that). Works by caching an unknown probe code,
+ * sending an `access` notification for it, and waiting until it is evicted: notifications
+ * arrive in order on one connection.
+ */
+export async function routingSettled(server: RunningServer): Promise<void> {
+  const probe = `settle${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  await eventually(async () => {
+    await server.deps.routes.load(probe);
+    return server.deps.routes.peek(probe) === null ? true : undefined;
+  });
+  const payload = JSON.stringify({ kind: "access", id: 0, code: probe });
+  await server.deps.database.db.execute(sql`select pg_notify(${ROUTING_CHANNEL}, ${payload})`);
+  await eventually(async () => (server.deps.routes.peek(probe) === undefined ? true : undefined));
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { count, eq } from "drizzle-orm";
 import { clicks } from "../../src/db/schema";
 import { postgresAvailable, type Backend } from "../helpers/databases";
-import { eventually, startTestServer, type TestServer } from "../helpers/test-server";
+import { eventually, routingSettled, startTestServer, type TestServer } from "../helpers/test-server";
 
 const UA = {
   iphone:
@@ -213,9 +213,11 @@ describe.each(backends)("redirect on %s", (backend) => {
   });
 
   test("a paused campaign is skipped on a warm cache; nothing eligible falls back with its reason", async () => {
-    // Warm cache (the previous test ended on a click): US mobile goes to A; the plan stays cached (TTL 60 s).
-    expect(server.deps.routes.peek(code)).toBeTruthy();
+    // Warm the cache once earlier edits' notifications are handled: US mobile goes to A, and the
+    // plan stays cached (TTL 60 s).
+    await routingSettled(server);
     expect(new URL((await click(IP.US, UA.iphone)).headers.get("location")!).pathname).toBe("/A");
+    expect(server.deps.routes.peek(code)).toBeTruthy();
     // Pause A through the admin API: only the NOTIFY invalidation can make the next clicks skip it.
     expect((await server.api("PATCH", `/api/v1/campaigns/${campaignIds.A}`, { status: "paused" })).status).toBe(200);
     await eventually(async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { postgresAvailable, type Backend } from "../helpers/databases";
-import { eventually, startTestServer, type TestServer } from "../helpers/test-server";
+import { eventually, routingSettled, startTestServer, type TestServer } from "../helpers/test-server";
 import { portalSession, type PortalSession } from "../portal/publisher-session";
 
 const ADMIN = { email: "admin@example.com", password: "admin-password-123" };
@@ -57,10 +57,12 @@ describe.each(backends)("suspended publisher on %s", (backend) => {
     const suspended = await publisherWithLink("suspended");
     const bystander = await publisherWithLink("bystander");
 
-    // Warm the cache: both plans are cached and route to the offer.
+    // Warm the cache once the set-up's notifications are handled: both plans cached, routing to the offer.
+    await routingSettled(server);
     expect(await locationOf(suspended.code, "warm")).toBe(`${OFFER}?ps=warm`);
     expect(await locationOf(bystander.code, "warm")).toBe(`${OFFER}?ps=warm`);
     expect(server.deps.routes.peek(suspended.code)?.accessApproved).toBe(true);
+    expect(server.deps.routes.peek(bystander.code)?.accessApproved).toBe(true);
 
     const res = await admin.post(`/admin/publishers/${suspended.id}/suspend`);
     expect(res.status).toBe(303);

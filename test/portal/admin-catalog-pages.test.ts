@@ -25,7 +25,7 @@ beforeAll(async () => {
   server = await startTestServer("pglite", { INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password });
   admin = portalSession(server);
   await admin.signIn(ADMIN.email, ADMIN.password);
-}, 30_000);
+});
 afterAll(() => server?.dispose());
 
 /** Each `<label for>` text with the tag of the control it names (null when no such id). */

@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   expect(campaign.status).toBe(201);
   campaignId = campaign.body.id;
-}, 30_000);
+});
 afterAll(() => server?.dispose());
 
 /** A publisher record made through the API (no portal account). */

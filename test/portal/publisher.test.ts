@@ -38,7 +38,7 @@ beforeAll(async () => {
   };
   offerA = await campaign("A", "1.50");
   offerB = await campaign("B", "2.25");
-}, 30_000);
+});
 afterAll(() => server?.dispose());
 
 async function createSmartlink(name: string, visibility: string, extra: Record<string, unknown> = {}) {
