@@ -64,13 +64,16 @@ export interface ClickCaptureStatus {
   corruptLines: number;
 }
 
-/** The original click-buffer figures (GET /healthz and the benchmark read these). */
+/** The click-buffer figures GET /readyz and the benchmark read (the original shape, plus `log`). */
 export interface ClickBufferStats {
+  /** Recorded, not committed yet (`backlog`). */
   buffered: number;
   written: number;
   dropped: number;
   failedFlushes: number;
+  /** ISO time of the last committed batch, or null. */
   lastFlushAt: string | null;
+  log: { bytes: number; unlogged: number; corruptLines: number; lastError: string | null };
 }
 
 const MAX_BACKOFF_MS = 1000;
@@ -179,7 +182,7 @@ export class ClickCapture {
     };
   }
 
-  /** The original click-buffer figures, for GET /healthz and the benchmark. */
+  /** The click-buffer figures, for GET /readyz and the benchmark. */
   stats(): ClickBufferStats {
     const s = this.status();
     return {
@@ -188,6 +191,7 @@ export class ClickCapture {
       dropped: s.dropped,
       failedFlushes: s.failedFlushes,
       lastFlushAt: s.lastFlushAt === null ? null : new Date(s.lastFlushAt).toISOString(),
+      log: { bytes: s.logBytes, unlogged: s.unlogged, corruptLines: s.corruptLines, lastError: s.lastError },
     };
   }
 

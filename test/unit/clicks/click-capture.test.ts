@@ -50,7 +50,12 @@ describe("ClickCapture", () => {
     expect(await stored()).toBe(10);
     expect(c.status()).toMatchObject({ backlog: 0, written: 10, dropped: 0, failedFlushes: 0, lastError: null });
     expect(c.status().lastFlushAt).toBeNumber();
-    expect(c.stats()).toMatchObject({ buffered: 0, written: 10, dropped: 0 });
+    expect(c.stats()).toMatchObject({
+      buffered: 0,
+      written: 10,
+      dropped: 0,
+      log: { bytes: expect.any(Number), unlogged: 0, corruptLines: 0, lastError: null },
+    });
     expect(await c.stop(1000)).toBe(0);
   });
 
