@@ -143,9 +143,9 @@ export class ClickCapture {
 
   /** Record one click. Never throws, never waits. Returns false when the click was dropped. */
   record(row: ClickRecord): boolean {
-    if (this.unlogged.length >= this.opts.maxUnlogged || this.stopped) {
+    if (this.unlogged.length + (this.remainder?.lines ?? 0) >= this.opts.maxUnlogged || this.stopped) {
       this.dropped++;
-      this.dropping.fail({ reason: this.stopped ? "stopped" : "click log not writable", unlogged: this.unlogged.length });
+      this.dropping.fail({ reason: this.stopped ? "stopped" : "click log not writable", dropped: this.dropped });
       return false;
     }
     this.unlogged.push(encodeClickLine(row));
@@ -254,7 +254,7 @@ export class ClickCapture {
   /** Retry a failing log write, and fdatasync the log (one at a time). */
   private sync(): Promise<void> {
     if (this.logFailing.active) this.writeLog();
-    if (this.unlogged.length === 0) this.dropping.ok(() => ({ dropped: this.dropped }));
+    if (this.unlogged.length === 0 && this.remainder === null) this.dropping.ok(() => ({ dropped: this.dropped }));
     this.syncing ??= this.opts.log
       .sync()
       .catch((err) => {
