@@ -64,13 +64,16 @@ export interface ClickCaptureStatus {
   corruptLines: number;
 }
 
-/** The original click-buffer figures (GET /healthz and the benchmark read these). */
+/** The click-buffer figures GET /readyz and the benchmark read (the original shape, plus `log`). */
 export interface ClickBufferStats {
+  /** Recorded, not committed yet (`backlog`). */
   buffered: number;
   written: number;
   dropped: number;
   failedFlushes: number;
+  /** ISO time of the last committed batch, or null. */
   lastFlushAt: string | null;
+  log: { bytes: number; unlogged: number; corruptLines: number; lastError: string | null };
 }
 
 const MAX_BACKOFF_MS = 1000;
@@ -140,9 +143,9 @@ export class ClickCapture {
 
   /** Record one click. Never throws, never waits. Returns false when the click was dropped. */
   record(row: ClickRecord): boolean {
-    if (this.unlogged.length >= this.opts.maxUnlogged || this.stopped) {
+    if (this.unlogged.length + (this.remainder?.lines ?? 0) >= this.opts.maxUnlogged || this.stopped) {
       this.dropped++;
-      this.dropping.fail({ reason: this.stopped ? "stopped" : "click log not writable", unlogged: this.unlogged.length });
+      this.dropping.fail({ reason: this.stopped ? "stopped" : "click log not writable", dropped: this.dropped });
       return false;
     }
     this.unlogged.push(encodeClickLine(row));
@@ -179,7 +182,7 @@ export class ClickCapture {
     };
   }
 
-  /** The original click-buffer figures, for GET /healthz and the benchmark. */
+  /** The click-buffer figures, for GET /readyz and the benchmark. */
   stats(): ClickBufferStats {
     const s = this.status();
     return {
@@ -188,6 +191,7 @@ export class ClickCapture {
       dropped: s.dropped,
       failedFlushes: s.failedFlushes,
       lastFlushAt: s.lastFlushAt === null ? null : new Date(s.lastFlushAt).toISOString(),
+      log: { bytes: s.logBytes, unlogged: s.unlogged, corruptLines: s.corruptLines, lastError: s.lastError },
     };
   }
 
@@ -250,7 +254,7 @@ export class ClickCapture {
   /** Retry a failing log write, and fdatasync the log (one at a time). */
   private sync(): Promise<void> {
     if (this.logFailing.active) this.writeLog();
-    if (this.unlogged.length === 0) this.dropping.ok(() => ({ dropped: this.dropped }));
+    if (this.unlogged.length === 0 && this.remainder === null) this.dropping.ok(() => ({ dropped: this.dropped }));
     this.syncing ??= this.opts.log
       .sync()
       .catch((err) => {

@@ -116,8 +116,10 @@ export class ClickLog {
 
   /**
    * Append COPY text lines (`count` of them, each ending in a newline) to the active segment.
-   * @returns the bytes written and, when the write failed (disk full, I/O error), the error; a
-   *   partly written line is completed by appending the rest of `bytes` later
+   * When the write fails (disk full, I/O error) the segment is sealed, so the next append starts
+   * a new file; a line it holds only in part stays there as a torn last line (skipped on reading).
+   * @returns `written`: the bytes of whole lines stored (all of `bytes` on success; on failure
+   *   the caller appends `bytes` from there again later), and the error, or null
    */
   append(bytes: Uint8Array, count: number): { written: number; error: unknown } {
     let written = 0;
@@ -129,14 +131,21 @@ export class ClickLog {
     } catch (err) {
       error = err;
     }
-    if (active === null || written === 0) return { written, error };
+    if (active === null) return { written: 0, error };
     active.size += written;
-    active.lines += written === bytes.length ? count : countNewlinesIn(bytes, written);
-    if (written === bytes.length && active.size >= this.opts.segmentBytes) {
-      active.sealed = true;
-      this.active = null;
+    if (error === null) {
+      active.lines += count;
+      if (active.size >= this.opts.segmentBytes) this.seal(active);
+      return { written, error };
     }
-    return { written, error };
+    active.lines += countNewlinesIn(bytes, written);
+    this.seal(active);
+    return { written: written === 0 ? 0 : bytes.lastIndexOf(NEWLINE, written - 1) + 1, error };
+  }
+
+  private seal(segment: Segment): void {
+    segment.sealed = true;
+    if (this.active === segment) this.active = null;
   }
 
   /** fdatasync every segment with unsynced bytes (on the thread pool). */

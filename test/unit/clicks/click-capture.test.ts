@@ -5,7 +5,7 @@
  * by the next capture on the folder.
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ClickCapture } from "../../../src/clicks/click-capture";
@@ -29,14 +29,19 @@ afterEach(async () => {
 
 const stored = () => database.db.$count(clicks);
 
-function capture(write: (payload: Uint8Array) => Promise<number>, events: Record<string, unknown>[] = []) {
+function capture(
+  write: (payload: Uint8Array) => Promise<number>,
+  events: Record<string, unknown>[] = [],
+  log = new ClickLog({ dir, segmentBytes: 1 << 20 }),
+  maxUnlogged = 1000,
+) {
   return new ClickCapture({
-    log: new ClickLog({ dir, segmentBytes: 1 << 20 }),
+    log,
     write,
     syncMs: 5,
     shipMs: 60_000, // shipped by flush() only
     batchSize: 4,
-    maxUnlogged: 1000,
+    maxUnlogged,
     logEvent: (event) => events.push(event),
   });
 }
@@ -50,7 +55,12 @@ describe("ClickCapture", () => {
     expect(await stored()).toBe(10);
     expect(c.status()).toMatchObject({ backlog: 0, written: 10, dropped: 0, failedFlushes: 0, lastError: null });
     expect(c.status().lastFlushAt).toBeNumber();
-    expect(c.stats()).toMatchObject({ buffered: 0, written: 10, dropped: 0 });
+    expect(c.stats()).toMatchObject({
+      buffered: 0,
+      written: 10,
+      dropped: 0,
+      log: { bytes: expect.any(Number), unlogged: 0, corruptLines: 0, lastError: null },
+    });
     expect(await c.stop(1000)).toBe(0);
   });
 
@@ -72,6 +82,31 @@ describe("ClickCapture", () => {
     expect(c.status()).toMatchObject({ backlog: 0, failedFlushes: 3, lastError: null });
     expect(events.map((e) => e.event)).toEqual(["clicks.flush_failing.started", "clicks.flush_failing.ended"]);
     expect(events[1]).toMatchObject({ times: 3, backlog: 0 });
+    await c.stop(1000);
+  });
+
+  test("while the log cannot be written clicks wait in memory, then are dropped and counted; both logged", async () => {
+    const log = new ClickLog({ dir, segmentBytes: 1 << 20 });
+    symlinkSync("/dev/full", join(dir, `${log.instanceId}.000000.log`)); // its first segment: every write fails, ENOSPC
+    const events: Record<string, unknown>[] = [];
+    const c = capture((payload) => database.insertClickLines(payload), events, log, 3);
+    for (let i = 0; i < 3; i++) expect(c.record(makeClick({ sub1: `kept-${i}` }))).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve)); // the turn's append fails
+    expect(c.record(makeClick({ sub1: "dropped" }))).toBe(false);
+    expect(c.status()).toMatchObject({ unlogged: 3, dropped: 1, backlog: 3 });
+    expect(c.status().lastError).toContain("ENOSPC");
+    // The next attempt (sync timer) starts a new segment, which can be written.
+    await c.flush();
+    expect(await stored()).toBe(3);
+    expect(c.status()).toMatchObject({ unlogged: 0, backlog: 0, lastError: null });
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining([
+        "clicks.log_write_failing.started",
+        "clicks.dropping.started",
+        "clicks.log_write_failing.ended",
+      ]),
+    );
+    expect(events.filter((e) => e.event === "clicks.log_write_failing.started").length).toBe(1);
     await c.stop(1000);
   });
 
