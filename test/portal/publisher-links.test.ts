@@ -116,25 +116,30 @@ describe("test click", () => {
     });
   });
 
-  test("a lone surrogate or an over-long sub-ID in a JSON body is replaced or cut, never a 5xx", async () => {
+  test("an over-long sub-ID in a JSON body is cut, never split; a lone surrogate is refused with a 4xx", async () => {
     const page = await (await first.session.get(`/publisher/smartlinks/${smartlinkId}`)).text();
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
-    const res = await server.get(`/publisher/smartlinks/${smartlinkId}/test-click`, {
-      method: "POST",
-      headers: {
-        cookie: first.session.cookie,
-        origin: server.url,
-        "hx-request": "true",
-        "x-forwarded-for": US_IP,
-        "user-agent": IPHONE,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({ _csrf: csrf, pub_sub: "\ud800", sub1: "y".repeat(254) + "😀z" }),
-    });
+    const testClick = (subs: Record<string, string>) =>
+      server.get(`/publisher/smartlinks/${smartlinkId}/test-click`, {
+        method: "POST",
+        headers: {
+          cookie: first.session.cookie,
+          origin: server.url,
+          "hx-request": "true",
+          "x-forwarded-for": US_IP,
+          "user-agent": IPHONE,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ _csrf: csrf, ...subs }),
+      });
+    const res = await testClick({ pub_sub: "y".repeat(254) + "😀z" });
     expect(res.status).toBe(200);
     const clickId = /<code>([0-9a-f-]{36})<\/code>/.exec(await res.text())![1]!;
     const [row] = await db().select().from(clicks).where(eq(clicks.id, clickId));
-    expect(row).toMatchObject({ isTest: true, pubSub: "\ufffd", sub1: "y".repeat(254) + "😀" });
+    expect(row).toMatchObject({ isTest: true, pubSub: "y".repeat(254) + "😀" });
+    const lone = await testClick({ pub_sub: "\ud800" });
+    expect(lone.status).toBeGreaterThanOrEqual(400);
+    expect(lone.status).toBeLessThan(500);
   });
 
   test("names the offer when it reaches one; a form post gets the whole page", async () => {
