@@ -1,5 +1,7 @@
 # Switchboard in one container. Bun comes from the npm `bun` package (a production dependency).
 # Embedded PGlite keeps its data in /data (mount a volume); set DATABASE_URL for PostgreSQL.
+# NODE_ENV=production: no demo seed (SEED_DEMO=1 to ask for one); a fresh instance prints a
+# one-time /setup link for the first admin in its log, or set INITIAL_ADMIN_EMAIL/_PASSWORD.
 FROM node:22-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./

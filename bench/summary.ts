@@ -5,6 +5,8 @@ import type { WrkResult } from "./run-wrk";
 
 /** The app should serve at least this share of the bare Bun.serve baseline's requests/s. */
 const TARGET_RATIO = 0.35;
+/** The first seconds after a start or a LISTEN reconnect: p99 within this multiple of the warm p99. */
+const COLD_P99_FACTOR = 2;
 
 export interface BenchReport {
   seconds: number;
@@ -12,6 +14,10 @@ export interface BenchReport {
   threads: number;
   codes: number;
   app: WrkResult;
+  /** The first seconds after the app's LISTEN connection came back from a cut. */
+  reconnect: WrkResult;
+  /** The first seconds after a restart on the same database. */
+  cold: WrkResult;
   baseline: WrkResult;
   /** 302s the app served in the measured run (responses minus status >= 400). */
   served: number;
@@ -33,6 +39,10 @@ export function findProblems(r: BenchReport): string[] {
   if (r.app.badStatus > 0) problems.push(`${r.app.badStatus} app responses with status >= 400`);
   if (r.baseline.badStatus > 0) problems.push(`${r.baseline.badStatus} baseline responses with status >= 400`);
   if (r.app.socketErrors > 0) problems.push(`${r.app.socketErrors} socket errors/timeouts against the app`);
+  for (const [label, w] of [["after reconnect", r.reconnect], ["cold start", r.cold]] as const) {
+    if (w.badStatus > 0) problems.push(`${w.badStatus} app responses with status >= 400 ${label}`);
+    if (w.socketErrors > 0) problems.push(`${w.socketErrors} socket errors/timeouts against the app ${label}`);
+  }
   if (r.persisted < r.served) problems.push(`${r.served - r.persisted} clicks lost`);
   const unanswered = r.app.sent - r.app.requests;
   if (r.persisted > r.served + unanswered) {
@@ -41,6 +51,12 @@ export function findProblems(r: BenchReport): string[] {
   if (r.dropped > 0) problems.push(`${r.dropped} clicks dropped by the buffer`);
   if (r.appExitCode !== 0) problems.push(`app exited with code ${r.appExitCode} after SIGTERM`);
   return problems;
+}
+
+/** A cold-phase ratio line with its target (reported, not a failure: a shared machine is noisy). */
+function coldLine(label: string, ratio: number): string {
+  const verdict = ratio <= COLD_P99_FACTOR ? "met" : "NOT MET";
+  return `  ${label.padEnd(26)}${`${ratio.toFixed(2)} x`.padStart(10)}   target <= ${COLD_P99_FACTOR} x: ${verdict}`;
 }
 
 /** The summary table, with the verdict on its last line. */
@@ -56,9 +72,13 @@ export function formatSummary(r: BenchReport, problems: string[]): string {
     `Switchboard redirect benchmark: wrk -t${r.threads} -c${r.connections} -d${r.seconds}s, ${n(r.codes)} codes`,
     `  ${"".padEnd(26)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}`,
     row("app  GET /s/:code", r.app),
+    row("app cold start, first 2 s", r.cold),
+    row("app after reconnect, 2 s", r.reconnect),
     row("baseline  Bun.serve 302", r.baseline),
     `  ${"app / baseline".padEnd(26)}${`${(ratio * 100).toFixed(1)} %`.padStart(10)}` +
       `   target >= ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? "met" : "NOT MET"}`,
+    coldLine("cold start p99 / warm p99", r.cold.p99Ms / r.app.p99Ms),
+    coldLine("reconnect p99 / warm p99", r.reconnect.p99Ms / r.app.p99Ms),
     "",
     count("redirects served", r.served),
     count("clicks persisted", r.persisted),

@@ -53,7 +53,8 @@ export function trafficFile(requests: TrafficRequest[]): string {
 
 /**
  * Send every request once (`concurrency` at a time) so each code's routing plan is cached
- * before the measured run.
+ * before the measured run. A 503 (a miss that outlived ROUTE_MISS_BUDGET_MS on a busy machine;
+ * no click is recorded for it) is sent again, up to 5 times.
  * @returns how many answered 302
  * @throws on the first answer that is not a 302, naming the request
  */
@@ -62,11 +63,16 @@ export async function sendEachOnce(baseUrl: string, requests: TrafficRequest[], 
   const worker = async () => {
     while (next < requests.length) {
       const r = requests[next++]!;
-      const res = await fetch(`${baseUrl}${r.path}`, {
-        redirect: "manual",
-        headers: { "user-agent": r.userAgent, "x-forwarded-for": r.forwardedFor },
-      });
-      await res.arrayBuffer();
+      const send = async () => {
+        const res = await fetch(`${baseUrl}${r.path}`, {
+          redirect: "manual",
+          headers: { "user-agent": r.userAgent, "x-forwarded-for": r.forwardedFor },
+        });
+        await res.arrayBuffer();
+        return res;
+      };
+      let res = await send();
+      for (let retry = 0; res.status === 503 && retry < 5; retry++) res = await send();
       if (res.status !== 302) throw new Error(`GET ${r.path} (${r.forwardedFor}) answered ${res.status}, not 302`);
     }
   };

@@ -107,7 +107,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     try {
       const u = new URL(raw!);
       if (!protocols.includes(u.protocol)) throw new Error();
-      return raw!.replace(/\/+$/, "");
+      // Web URLs in WHATWG normal form (punycode host, encoded path), so they fit a Location header.
+      return (u.protocol.startsWith("http") ? u.href : raw!).replace(/\/+$/, "");
     } catch {
       problems.push(`${name} must be a ${protocols.join(" or ")} URL (got "${raw}")`);
       return null;

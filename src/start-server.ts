@@ -64,7 +64,7 @@ export interface StartOptions {
   logger?: Logger;
   /** Log function for operational errors; default the logger's `error`. */
   logError?: (message: string, err: unknown) => void;
-  /** Structured log line (click capture incidents); default one JSON line on stderr. */
+  /** Structured log line (click capture incidents); default the logger, at level warn. */
   logEvent?: (event: Record<string, unknown>) => void;
 }
 
@@ -104,7 +104,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     loadMany: (codes) => loadPlans(database.db, codes),
     onReloadError: everyTenSeconds((count, err) => logError(`${count} route reloads failed; serving stale plans`, err)),
   });
-  const listener = await startRoutingListener(database, routes, { log: (message, err) => logError(message, err) });
+  const listener = await startRoutingListener(database, routes, {
+    log: (message, detail) => logError(message, detail ?? ""),
+  });
   await warmRoutes(database, routes, config.routeWarmCodes, logError);
   const clicks = new ClickCapture({
     log: openClickLog(config.clickLogDir, database.name, logEvent),

@@ -18,9 +18,12 @@
  * A successful sign-in clears the pair and gives its reservation back to the address and the
  * account, so only failures add up there.
  *
- * Accounts are keyed by the normalised e-mail whether or not it exists (no enumeration).
+ * Accounts are keyed by the normalised e-mail whether or not it exists (no enumeration). IPv6
+ * addresses count by their /64 network (`limitAddress`): one subscriber usually holds a whole
+ * /64, so counting single addresses would give an attacker 2^64 tries.
  * Times come from the caller's clock (`now`), so tests can move it.
  */
+import { isIP } from "node:net";
 import { and, eq, gt, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { signInLimits } from "../db/schema";
@@ -58,9 +61,27 @@ export interface SignInParty {
   address: string;
 }
 
-const pairKey = (party: SignInParty) => `${party.email} ${party.address}`;
+/**
+ * The address as the limits count it: IPv4 (and anything that is not IPv6) as is, IPv6 as its
+ * /64 network, e.g. `2001:db8:0:1:2:3:4:5` -> `2001:db8:0:1::/64`.
+ */
+export function limitAddress(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = "", tail = ""] = address.split("::");
+  const front = head ? head.split(":") : [];
+  let groups = front;
+  if (address.includes("::")) {
+    const back = tail ? tail.split(":") : [];
+    // A trailing dotted IPv4 part stands for two groups.
+    const backLength = back.length + (back.at(-1)?.includes(".") ? 1 : 0);
+    groups = [...front, ...Array<string>(8 - front.length - backLength).fill("0"), ...back];
+  }
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+}
+
+const pairKey = (party: SignInParty) => `${party.email} ${limitAddress(party.address)}`;
 const keyOf = (rule: LimitRule, party: SignInParty) =>
-  rule.kind === "pair" ? pairKey(party) : rule.kind === "address" ? party.address : party.email;
+  rule.kind === "pair" ? pairKey(party) : rule.kind === "address" ? limitAddress(party.address) : party.email;
 
 /** Delay in ms required after attempt number `n` of a window (0 below `free`). */
 export function delayAfter(rule: LimitRule, n: number): number {
@@ -100,7 +121,9 @@ async function reserve(db: Db, rule: LimitRule, key: string, now: Date): Promise
         windowStart: sql`case when ${windowEnded} then ${nowSql} else ${col.windowStart} end`,
         nextAllowedAt: sql`${nowSql} + ${delayMs} * interval '1 millisecond'`,
       },
-      setWhere: sql`${col.nextAllowedAt} <= ${nowSql} or ${windowEnded}`,
+      // Allowed: under the free quota (whatever the clocks of concurrent callers), past the
+      // delay, or in a new window.
+      setWhere: sql`${col.count} < ${rule.free}::int or ${col.nextAllowedAt} <= ${nowSql} or ${windowEnded}`,
     })
     .returning({ count: signInLimits.count });
   return rows.length > 0;
@@ -162,13 +185,10 @@ export async function reserveSignInAttempt(db: Db, party: SignInParty, now = new
 export async function recordSignInSuccess(db: Db, party: SignInParty, now = new Date()): Promise<void> {
   await db.delete(signInLimits).where(and(eq(signInLimits.kind, "pair"), eq(signInLimits.key, pairKey(party))));
   for (const rule of [ADDRESS_RULE, ACCOUNT_RULE]) {
+    // Back below `free`, the next reservation passes whatever `next_allowed_at` says.
     await db
       .update(signInLimits)
-      .set({
-        count: sql`greatest(${col.count} - 1, 0)`,
-        // Back below `free`: no delay any more.
-        nextAllowedAt: sql`case when ${col.count} - 1 < ${rule.free}::int then least(${col.nextAllowedAt}, ${now.toISOString()}::timestamptz) else ${col.nextAllowedAt} end`,
-      })
+      .set({ count: sql`greatest(${col.count} - 1, 0)` })
       .where(and(eq(signInLimits.kind, rule.kind), eq(signInLimits.key, keyOf(rule, party))));
   }
   await db

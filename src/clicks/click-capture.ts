@@ -13,6 +13,8 @@
  *   deadline); a failed batch stays in the log and is sent again, with a back-off up to 1 s.
  * - Only when the log cannot be written (disk full, I/O error) do clicks wait in memory, up to
  *   `maxUnlogged`; past that new clicks are dropped and counted.
+ * - Every 30 s the log folder is scanned for segments of instances that ended (a sibling that
+ *   crashed), which are then shipped as well.
  * - `stop(deadlineMs)` writes and syncs what is in memory, ships until the deadline, and leaves
  *   the rest in the log for the next start (or for another instance on the same folder).
  *
@@ -27,7 +29,7 @@ export interface ClickCaptureOptions {
    * Store a batch of COPY text lines in one transaction, skipping ids already stored; resolves
    * with the rows inserted, throws when the batch is not known to be committed.
    */
-  write: (payload: string) => Promise<number>;
+  write: (payload: Uint8Array) => Promise<number>;
   /** Group-commit window: milliseconds between fdatasyncs of the log. */
   syncMs: number;
   /** Milliseconds between shipping rounds. */
@@ -72,6 +74,8 @@ export interface ClickBufferStats {
 }
 
 const MAX_BACKOFF_MS = 1000;
+/** How often the log folder is scanned for segments of instances that ended (crashed siblings). */
+const ADOPT_EVERY_MS = 30_000;
 
 /** Logs a failure once when it starts and once, with a summary, when it ends. */
 class Incident {
@@ -105,6 +109,7 @@ export class ClickCapture {
   private writeScheduled = false;
   private readonly syncTimer: ReturnType<typeof setInterval>;
   private readonly shipTimer: ReturnType<typeof setInterval>;
+  private readonly adoptTimer: ReturnType<typeof setInterval>;
   private syncing: Promise<void> | null = null;
   private shipping: Promise<void> | null = null;
   private stopped = false;
@@ -127,6 +132,10 @@ export class ClickCapture {
     this.dropping = new Incident("clicks.dropping", logEvent);
     this.syncTimer = setInterval(() => void this.sync(), opts.syncMs);
     this.shipTimer = setInterval(() => void this.ship(), opts.shipMs);
+    this.adoptTimer = setInterval(() => {
+      const clicks = opts.log.adoptLeftovers();
+      if (clicks > 0) logEvent({ event: "clicks.log_replay", clicks, note: "segments of an instance that ended" });
+    }, ADOPT_EVERY_MS);
   }
 
   /** Record one click. Never throws, never waits. Returns false when the click was dropped. */
@@ -192,6 +201,7 @@ export class ClickCapture {
     if (this.stopped) return this.status().backlog;
     clearInterval(this.syncTimer);
     clearInterval(this.shipTimer);
+    clearInterval(this.adoptTimer);
     this.writeLog();
     this.stopped = true;
     await this.syncing;

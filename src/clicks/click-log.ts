@@ -55,8 +55,8 @@ interface Segment {
 
 /** One batch read from the log: COPY text lines of one segment. */
 export interface LogBatch {
-  /** The lines, each ending in a newline; may be empty when only corrupt lines were read. */
-  payload: string;
+  /** The lines (UTF-8), each ending in a newline; empty when only corrupt lines were read. */
+  payload: Uint8Array;
   lines: number;
   /** Lines in the batch that are not well-formed clicks (skipped, counted). */
   readonly corrupt: number;
@@ -76,8 +76,10 @@ export interface ClickLogOptions {
 
 export class ClickLog {
   readonly instanceId = Bun.randomUUIDv7();
-  /** Oldest first; the last one is the active segment unless it is sealed. */
+  /** Every open segment: this instance's and adopted ones. */
   private segments: Segment[] = [];
+  /** The segment appends go to; null until the first append or after sealing. */
+  private active: Segment | null = null;
   private readonly ownLock: FileLock;
   private nextSeq = 0;
   /** An fdatasync is running: no segment is closed meanwhile. */
@@ -98,6 +100,21 @@ export class ClickLog {
   }
 
   /**
+   * Take over the segments of instances that ended since (a sibling on the same folder that
+   * crashed). Called at open and from time to time.
+   * @returns the clicks adopted
+   */
+  adoptLeftovers(): number {
+    const before = this.adopted.lines;
+    try {
+      this.adoptEnded();
+    } catch {
+      // an unreadable folder now: the next round tries again
+    }
+    return this.adopted.lines - before;
+  }
+
+  /**
    * Append COPY text lines (`count` of them, each ending in a newline) to the active segment.
    * @returns the bytes written and, when the write failed (disk full, I/O error), the error; a
    *   partly written line is completed by appending the rest of `bytes` later
@@ -115,7 +132,10 @@ export class ClickLog {
     if (active === null || written === 0) return { written, error };
     active.size += written;
     active.lines += written === bytes.length ? count : countNewlinesIn(bytes, written);
-    if (written === bytes.length && active.size >= this.opts.segmentBytes) active.sealed = true;
+    if (written === bytes.length && active.size >= this.opts.segmentBytes) {
+      active.sealed = true;
+      this.active = null;
+    }
     return { written, error };
   }
 
@@ -149,30 +169,41 @@ export class ClickLog {
   read(maxLines: number): LogBatch | null {
     const segment = this.segments.find((s) => s.shipped < s.size);
     if (segment === undefined) return null;
-    const length = Math.min(segment.size - segment.shipped, READ_CHUNK);
-    const buffer = Buffer.allocUnsafe(length);
-    const got = readSync(segment.fd, buffer, 0, length, segment.shipped);
-    let start = 0;
-    let lines = 0;
+    const remaining = segment.size - segment.shipped;
+    // About 256 bytes a click; a chunk without one whole line is read again at the largest size.
+    let length = Math.min(remaining, Math.max(64 * 1024, maxLines * 256));
+    let buffer = Buffer.allocUnsafe(length);
+    let got = readSync(segment.fd, buffer, 0, length, segment.shipped);
+    if (length < remaining && buffer.subarray(0, got).indexOf(NEWLINE) === -1) {
+      length = Math.min(remaining, READ_CHUNK);
+      buffer = Buffer.allocUnsafe(length);
+      got = readSync(segment.fd, buffer, 0, length, segment.shipped);
+    }
+    // Whole lines, at most `maxLines` of them.
+    let end = 0;
+    let count = 0;
+    for (let newline = buffer.indexOf(NEWLINE); newline !== -1 && newline < got && count < maxLines; count++) {
+      end = newline + 1;
+      newline = buffer.indexOf(NEWLINE, end);
+    }
+    // This instance's own lines come from `encodeClickLine` and are sent as they are; lines of
+    // an instance that ended may be torn or damaged and are checked one by one.
+    let payload: Uint8Array = buffer.subarray(0, end);
     let corrupt = 0;
-    const kept: string[] = [];
-    while (lines < maxLines) {
-      const newline = buffer.indexOf(NEWLINE, start);
-      if (newline === -1 || newline >= got) break;
-      const line = buffer.toString("utf8", start, newline);
-      if (CLICK_LINE.test(line)) {
-        kept.push(line, "\n");
-        lines++;
-      } else {
-        corrupt++;
-      }
-      start = newline + 1;
+    if (segment.owner !== this.ownLock) {
+      const split = buffer.toString("utf8", 0, end).split("\n");
+      split.pop(); // after the last newline
+      const valid = split.filter((line) => CLICK_LINE.test(line));
+      corrupt = split.length - valid.length;
+      if (corrupt > 0) payload = Buffer.from(valid.length > 0 ? `${valid.join("\n")}\n` : "");
     }
+    const lines = count - corrupt;
+    const start = end;
     // A sealed segment whose rest has no newline ends in a torn line: drop it.
-    if (start === 0 && segment.sealed && got === segment.size - segment.shipped) {
-      return { payload: "", lines: 0, corrupt: 0, torn: true, segment, end: segment.size };
+    if (start === 0 && segment.sealed && got === remaining) {
+      return { payload: new Uint8Array(0), lines: 0, corrupt: 0, torn: true, segment, end: segment.size };
     }
-    return { payload: kept.join(""), lines, corrupt, torn: false, segment, end: segment.shipped + start };
+    return { payload, lines, corrupt, torn: false, segment, end: segment.shipped + start };
   }
 
   /** Mark `batch` committed; a sealed segment shipped to its end is deleted once synced. */
@@ -206,6 +237,7 @@ export class ClickLog {
    */
   close(): void {
     for (const segment of this.segments) segment.sealed = true;
+    this.active = null;
     this.syncing = false;
     this.deleteShipped();
     for (const segment of this.segments) closeSync(segment.fd);
@@ -219,8 +251,7 @@ export class ClickLog {
   }
 
   private activeSegment(): Segment {
-    const last = this.segments.at(-1);
-    if (last && !last.sealed && last.owner === this.ownLock) return last;
+    if (this.active) return this.active;
     const seq = String(this.nextSeq++).padStart(6, "0");
     const path = join(this.opts.dir, `${this.instanceId}.${seq}.log`);
     const fd = openSync(path, "a+", 0o600);
@@ -236,6 +267,7 @@ export class ClickLog {
       owner: this.ownLock,
     };
     this.segments.push(segment);
+    this.active = segment;
     return segment;
   }
 
@@ -264,12 +296,13 @@ export class ClickLog {
   }
 
   /** Take over the segments of every instance whose lock is free (it ended). */
-  private adoptLeftovers(): void {
+  private adoptEnded(): void {
     const names = readdirSync(this.opts.dir).sort();
+    const held = new Set(this.segments.map((s) => s.path));
     const instances = new Set<string>();
     for (const name of names) {
       const match = SEGMENT_NAME.exec(name) ?? LOCK_NAME.exec(name);
-      if (match && match[1] !== this.instanceId) instances.add(match[1]!);
+      if (match && match[1] !== this.instanceId && !held.has(join(this.opts.dir, name))) instances.add(match[1]!);
     }
     for (const instance of instances) {
       const lockPath = join(this.opts.dir, `${instance}.lock`);

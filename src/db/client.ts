@@ -64,7 +64,7 @@ export interface Database {
    * @throws Error on database errors or (Postgres) when the batch misses its deadline
    *   (CLICK_WRITE_TIMEOUT_MS); the batch may have committed, the caller sends it again
    */
-  insertClickLines(payload: string): Promise<number>;
+  insertClickLines(payload: string | Uint8Array): Promise<number>;
   /** `insertClickLines` for click records (tests, seeding). */
   insertClicks(rows: readonly ClickRecord[]): Promise<number>;
   /** Cheap probe (`select 1`) limited to `deadlineMs` (default 1000); resolves true/false, never throws. */
@@ -87,11 +87,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     throw err;
   }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  const insertClickLines = async (payload: string) => {
-    if (payload === "") return 0;
+  const insertClickLines = async (payload: string | Uint8Array) => {
+    if (payload.length === 0) return 0;
     return client.transaction(async (tx) => {
       await tx.query(STAGING.prepare);
-      await tx.query(STAGING_COPY_PGLITE, [], { blob: new Blob([payload]) });
+      await tx.query(STAGING_COPY_PGLITE, [], { blob: new Blob([payload as string | Uint8Array<ArrayBuffer>]) });
       return (await tx.query(STAGING.insert)).affectedRows ?? 0;
     });
   };
@@ -142,7 +142,8 @@ export async function openPostgres(url: string, clickWriteTimeoutMs = 5000): Pro
   const pool = postgres(url, { ...options, max });
   const writer = startCopyWriter(url, STAGING, clickWriteTimeoutMs);
   const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
-  const insertClickLines = (payload: string) => (payload === "" ? Promise.resolve(0) : writer.copy(payload));
+  const insertClickLines = (payload: string | Uint8Array) =>
+    payload.length === 0 ? Promise.resolve(0) : writer.copy(payload);
   // Open every pool connection now (concurrent queries each take one), not on the first clicks.
   await Promise.all(Array.from({ length: max }, () => pool`select 1`));
   return {

@@ -30,7 +30,9 @@ let sql: postgres.Sql | null = null;
 let statements: CopyStatements | null = null;
 
 self.onmessage = async (event: MessageEvent) => {
-  const message = event.data as { url: string; statements: CopyStatements } | { id: number; payload: string };
+  const message = event.data as
+    | { url: string; statements: CopyStatements }
+    | { id: number; payload: string | Uint8Array };
   if ("url" in message) {
     statements = message.statements;
     sql = postgres(message.url, {
@@ -45,7 +47,8 @@ self.onmessage = async (event: MessageEvent) => {
     const inserted = await sql!.begin(async (tx) => {
       await tx.unsafe(statements!.prepare);
       const stream = await tx.unsafe(statements!.copy).writable();
-      await pipeline(Readable.from([message.payload]), stream);
+      const data = typeof message.payload === "string" ? message.payload : Buffer.from(message.payload);
+      await pipeline(Readable.from([data]), stream);
       const result = await tx.unsafe(statements!.insert);
       return result.count;
     });

@@ -12,12 +12,12 @@ import type { CopyStatements } from "./copy-worker";
 
 export interface CopyWriter {
   /**
-   * Store `payload` (COPY text lines) in one transaction.
+   * Store `payload` (COPY text lines, a string or UTF-8 bytes) in one transaction.
    * @returns the number of rows inserted (rows whose id was already stored are skipped)
    * @throws Error "COPY failed: ..." with the database's message, or "COPY timed out after N ms",
    *   when the batch is not known to be committed
    */
-  copy(payload: string): Promise<number>;
+  copy(payload: string | Uint8Array): Promise<number>;
   /** Stop the worker; a pending `copy` is rejected. */
   close(): Promise<void>;
 }

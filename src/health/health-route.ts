@@ -75,7 +75,7 @@ export function healthRoute(deps: AppDeps) {
           unknown_events: listener.unknownEvents,
         },
         clicks,
-        route_cache: { size: deps.routes.size, failed_reloads: deps.routes.failedReloads },
+        route_cache: { size: deps.routes.size, misses: deps.routes.missCount, failed_reloads: deps.routes.failedReloads },
       };
     });
 }

@@ -8,7 +8,9 @@
  *   reload of a code is retried at most once per `retryMs`).
  * - A miss loads through a batch loader (all codes missed in one event-loop turn share one
  *   query) once per code at a time (single-flight), under `loadDeadlineMs`. Unknown codes are
- *   cached negatively.
+ *   cached negatively. Background reloads go through a second, slower batch loader (20 ms
+ *   windows, one query at a time), so revalidating a whole cache after a reconnect takes a few
+ *   large queries and one pool connection, leaving the rest to misses.
  * - `invalidate` is driven by LISTEN/NOTIFY (see routing-listener.ts) and evicts what a change
  *   names. A load that started before an invalidation is answered but not cached, so a stale
  *   plan never sticks.
@@ -62,7 +64,10 @@ export interface RouteCacheOptions {
 export class RouteCache {
   private readonly lru: LRUCache<string, Entry>;
   private readonly inFlight = new Map<string, Promise<RoutingPlan | null>>();
-  private readonly batch: BatchLoader<RoutingPlan>;
+  /** Misses: every code of one event-loop turn in one query. */
+  private readonly misses: BatchLoader<RoutingPlan>;
+  /** Background reloads of stale plans: gathered for 20 ms, one query at a time, up to 1000 codes. */
+  private readonly reloads: BatchLoader<RoutingPlan>;
   private readonly now: () => number;
   /** Bumped by every invalidation; loads started under an older generation are not cached. */
   private generation = 0;
@@ -70,10 +75,12 @@ export class RouteCache {
   private epoch = 0;
   private trustMs: number;
   private reloadFailures = 0;
+  private missLoads = 0;
 
   constructor(private readonly opts: RouteCacheOptions) {
     this.lru = new LRUCache<string, Entry>({ max: opts.max });
-    this.batch = new BatchLoader(opts.loadMany);
+    this.misses = new BatchLoader(opts.loadMany);
+    this.reloads = new BatchLoader(opts.loadMany, { windowMs: 20, serial: true, maxBatch: 1000 });
     this.now = opts.now ?? (() => performance.now());
     this.trustMs = opts.ttlMs;
   }
@@ -103,11 +110,16 @@ export class RouteCache {
    * @throws the loader's error, or DeadlineError after `loadDeadlineMs`
    */
   load(code: string): Promise<RoutingPlan | null> {
+    this.missLoads++;
+    return this.loadVia(this.misses, code);
+  }
+
+  private loadVia(loader: BatchLoader<RoutingPlan>, code: string): Promise<RoutingPlan | null> {
     const pending = this.inFlight.get(code);
     if (pending) return pending;
     const generation = this.generation;
     const epoch = this.epoch;
-    const promise = withDeadline(this.batch.load(code), this.opts.loadDeadlineMs ?? 5000, "route load")
+    const promise = withDeadline(loader.load(code), this.opts.loadDeadlineMs ?? 5000, "route load")
       .then((plan) => {
         if (generation === this.generation) {
           this.lru.set(code, { value: plan ?? NOT_FOUND, loadedAt: this.now(), epoch, retryAt: 0 });
@@ -187,6 +199,16 @@ export class RouteCache {
     return this.lru.size;
   }
 
+  /** Calls of `load` (misses) since the start. */
+  get missCount(): number {
+    return this.missLoads;
+  }
+
+  /** Loads (misses and background reloads) running now. */
+  get pendingLoads(): number {
+    return this.inFlight.size;
+  }
+
   /** Background reloads that failed since the start (each keeps its stale plan). */
   get failedReloads(): number {
     return this.reloadFailures;
@@ -194,7 +216,7 @@ export class RouteCache {
 
   private revalidate(code: string, entry: Entry): void {
     if (this.inFlight.has(code)) return;
-    this.load(code).catch((err) => {
+    this.loadVia(this.reloads, code).catch((err) => {
       this.reloadFailures++;
       entry.retryAt = this.now() + (this.opts.retryMs ?? 1000);
       this.opts.onReloadError?.(err);

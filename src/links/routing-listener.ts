@@ -44,8 +44,8 @@ export interface RoutingListenerOptions {
   deadlineMs?: number;
   /** Milliseconds between attempts to listen again. Default 500. */
   retryMs?: number;
-  /** Operational log (connection lost/back, unknown payloads). Default console.error. */
-  log?: (message: string, err?: unknown) => void;
+  /** Operational log (connection lost/back, unknown payloads): a sentence and a short detail. Default console.error. */
+  log?: (message: string, detail?: string) => void;
 }
 
 /**
@@ -60,7 +60,7 @@ export async function startRoutingListener(
   const heartbeatMs = opts.heartbeatMs ?? 1000;
   const deadlineMs = opts.deadlineMs ?? 2000;
   const retryMs = opts.retryMs ?? 500;
-  const log = opts.log ?? ((message, err) => console.error(message, err ?? ""));
+  const log = opts.log ?? ((message, detail) => console.error(message, detail ?? ""));
   const heartbeatChannel = `switchboard_heartbeat_${crypto.randomUUID().replaceAll("-", "")}`;
 
   const state = { connected: false, listens: 0, events: 0, unknownEvents: 0, disconnectedAt: null as Date | null };
@@ -136,7 +136,8 @@ export async function startRoutingListener(
       state.connected = false;
       state.disconnectedAt = new Date();
       cache.setListening(false);
-      log(`LISTEN ${ROUTING_CHANNEL} lost; cached plans trusted for a shorter time until it is back`, err);
+      const reason = err instanceof Error ? err.message : String(err);
+      log(`LISTEN ${ROUTING_CHANNEL} lost; cached plans trusted for a shorter time until it is back`, reason);
     }
     await lost?.close();
   };

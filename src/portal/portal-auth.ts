@@ -28,6 +28,12 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
+/** A 403 for a state-changing request from another site (no body needed to tell), else undefined. */
+export function crossSiteRefusal(request: Request): Response | undefined {
+  if (SAFE_METHODS.has(request.method) || isSameOrigin(request)) return undefined;
+  return forbiddenPage("This request did not come from this site.");
+}
+
 /** Reads the session cookie into `auth` and enforces CSRF on unsafe methods. */
 export function portalAuth(deps: AppDeps) {
   // Unnamed on purpose: Elysia skips a second use of a named plugin, and every portal section
@@ -43,7 +49,8 @@ export function portalAuth(deps: AppDeps) {
     })
     .onBeforeHandle({ as: "scoped" }, async ({ request, auth, body }) => {
       if (SAFE_METHODS.has(request.method)) return;
-      if (!isSameOrigin(request)) return forbiddenPage("This request did not come from this site.");
+      const crossSite = crossSiteRefusal(request);
+      if (crossSite) return crossSite;
       if (!auth) return;
       const sent =
         request.headers.get("x-csrf-token") ??

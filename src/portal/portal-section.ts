@@ -11,18 +11,20 @@ import { html } from "@elysiajs/html";
 import type { AppDeps } from "../app";
 import { unreadCount } from "../notifications/notification-service";
 import type { Viewer } from "../../views/layouts/page";
-import { portalAuth, requireRole } from "./portal-auth";
+import { crossSiteRefusal, portalAuth, requireRole } from "./portal-auth";
 
 export function portalSection(deps: AppDeps, role: "admin" | "publisher") {
   return new Elysia()
     .use(html())
     .use(portalAuth(deps))
-    // At derive time, before any schema is checked: whoever may not use the section learns
-    // nothing about what its routes accept (a 303 or 403, never a 400 or 404 first).
-    .derive(({ auth, request }) => {
-      const refused = requireRole(role)({ auth, request });
-      if (refused) return status(refused.status as 303, refused);
-      return {};
+    // At derive time, before any schema is checked: a request from another site, or from
+    // whoever may not use the section, learns nothing about what its routes accept (a 303 or
+    // 403, never a 400 or 404 first).
+    .derive(async ({ auth, request, set }) => {
+      const refused = crossSiteRefusal(request) ?? requireRole(role)({ auth, request });
+      if (!refused) return {};
+      refused.headers.forEach((value, name) => (set.headers[name] = value));
+      return status(refused.status as 403, refused.body === null ? undefined : await refused.text());
     })
     .onAfterHandle(({ set }) => {
       set.headers.vary = "HX-Request";

@@ -4,6 +4,9 @@
  *
  * - `publisher_auto_activate` (boolean, default true): publishers who sign up are active at
  *   once; when false they start `pending` until an admin activates them.
+ *
+ * Keys starting `admin_setup:` are not settings: they hold pending first-admin set-up links
+ * (see `src/setup/admin-setup.ts`).
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";

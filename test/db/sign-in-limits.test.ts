@@ -8,6 +8,7 @@ import type { Database } from "../../src/db/client";
 import {
   ACCOUNT_RULE,
   PAIR_RULE,
+  limitAddress,
   recordSignInSuccess,
   reserveSignInAttempt,
   sweepSignInLimits,
@@ -18,6 +19,12 @@ import { openTestDatabase, postgresAvailable, type Backend } from "../helpers/da
 const backends: Backend[] = (await postgresAvailable()) ? ["pglite", "postgres"] : ["pglite"];
 const T0 = new Date("2026-03-01T12:00:00Z").getTime();
 const at = (ms: number) => new Date(T0 + ms);
+
+test("limitAddress counts IPv6 by /64 network and IPv4 by address", () => {
+  expect(
+    ["192.0.2.1", "2001:db8:0:1:2:3:4:5", "2001:db8::1", "2001:0db8:0000:0001::9", "::1", "64:ff9b::1.2.3.4", "fe80:1:2:3:4:5:6:7"].map(limitAddress),
+  ).toEqual(["192.0.2.1", "2001:db8:0:1::/64", "2001:db8:0:0::/64", "2001:db8:0:1::/64", "0:0:0:0::/64", "64:ff9b:0:0::/64", "fe80:1:2:3::/64"]);
+});
 
 describe.each(backends)("sign-in limits on %s", (backend) => {
   let database: Database;
@@ -65,6 +72,21 @@ describe.each(backends)("sign-in limits on %s", (backend) => {
     expect(results.filter((r) => r.allowed).length).toBe(PAIR_RULE.free);
     expect(await reserveSignInAttempt(database.db, party, at(PAIR_RULE.windowMs - 1))).toMatchObject({ allowed: false, limit: "pair" });
     expect(await reserveSignInAttempt(database.db, party, at(PAIR_RULE.windowMs))).toEqual({ allowed: true });
+  });
+
+  test("under the free quota, concurrent callers' clocks do not matter (a later call may carry an earlier time)", async () => {
+    const party = { email: "skew@example.com", address: "198.51.100.41" };
+    for (let i = PAIR_RULE.free; i > 0; i--) expect(await reserveSignInAttempt(database.db, party, at(i))).toEqual({ allowed: true });
+    expect(await reserveSignInAttempt(database.db, party, at(PAIR_RULE.free + 1))).toMatchObject({ allowed: false, limit: "pair" });
+  });
+
+  test("addresses of one IPv6 /64 share the pair and address limits", async () => {
+    const email = "v6@example.com";
+    for (let i = 0; i < PAIR_RULE.free; i++) {
+      expect(await reserveSignInAttempt(database.db, { email, address: `2001:db8:aa:bb::${i + 1}` }, at(0))).toEqual({ allowed: true });
+    }
+    expect(await reserveSignInAttempt(database.db, { email, address: "2001:db8:aa:bb:ffff::1" }, at(0))).toMatchObject({ allowed: false, limit: "pair" });
+    expect(await reserveSignInAttempt(database.db, { email, address: "2001:db8:aa:bc::1" }, at(0))).toEqual({ allowed: true });
   });
 
   test("the sweep deletes finished counters only", async () => {

@@ -63,6 +63,14 @@ describe.skipIf(!browserAvailable())("publisher portal in a browser", () => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("a long enough password");
   };
+  /** Submit the sign-up form, then sign in on the sign-in page it leads to. */
+  const createAccountAndSignIn = async (email: string) => {
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText("If this e-mail address was not registered yet").waitFor();
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("a long enough password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+  };
   const openSmartlink = async (name: string) => {
     await page.getByRole("link", { name: "Offers → Smartlinks" }).click();
     await page.getByRole("link", { name }).click();
@@ -72,7 +80,7 @@ describe.skipIf(!browserAvailable())("publisher portal in a browser", () => {
   test("sign up, wait for activation, browse", async () => {
     await signUp("Newsletter Media", "news@example.com");
     await screenshot(page, "publisher-signup");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await createAccountAndSignIn("news@example.com");
     await page.getByText("Your account awaits activation by your network admin").waitFor();
 
     const [user] = await db().select().from(users).where(eq(users.email, "news@example.com"));
@@ -149,7 +157,7 @@ describe.skipIf(!browserAvailable())("publisher portal in a browser", () => {
     await setPublisherAutoActivate(db(), true);
     await browser.context.clearCookies();
     await signUp("Other Media", "other@example.com");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await createAccountAndSignIn("other@example.com");
     await page.getByRole("heading", { name: "Welcome, Other Media" }).waitFor();
 
     await page.getByRole("link", { name: "Offers → Smartlinks" }).click();

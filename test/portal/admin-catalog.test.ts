@@ -28,8 +28,10 @@ const seeds = { campaign: 0, publisher: 0, domain: 0, apiKey: 0 };
 beforeAll(async () => {
   server = await startTestServer("pglite", { INITIAL_ADMIN_EMAIL: ADMIN.email, INITIAL_ADMIN_PASSWORD: ADMIN.password });
   seeds.campaign = (await createCampaign(db(), { name: "Seed offer", destinationUrl: "https://adv.example/o" })).id;
-  const pub = await createPublisher(db(), { name: "Seed publisher", email: "seed@example.com" });
-  seeds.publisher = pub.id;
+  // The route matrix suspends seeds.publisher; the signed-in publisher user belongs to another
+  // publisher (suspension would end its session).
+  seeds.publisher = (await createPublisher(db(), { name: "Seed publisher", email: "seed@example.com" })).id;
+  const pub = await createPublisher(db(), { name: "Signed-in publisher", email: "signed-in@example.com" });
   seeds.domain = (await addTrackingDomain(db(), "seed.example.com")).id;
   seeds.apiKey = (await createApiKey(db(), "seed key")).id;
   await db()

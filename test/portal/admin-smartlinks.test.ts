@@ -343,7 +343,8 @@ describe("escaping", () => {
     const detail = await (await admin.get(`/admin/smartlinks/${id}`)).text();
     expect(detail).toContain("&lt;img src=x onerror=alert(&quot;description&quot;)&gt;");
     expect(detail).toContain("&lt;b onmouseover=alert(1)&gt;tag&lt;/b&gt;");
-    expect(detail).toContain("https://example.com/?q=&lt;script&gt;alert(&quot;fallback&quot;)&lt;/script&gt;");
+    // Stored in normal form: the payload's quotes and angle brackets are percent-encoded.
+    expect(detail).toContain("https://example.com/?q=%3Cscript%3Ealert(%22fallback%22)%3C/script%3E");
     expect(detail).toContain("&lt;svg onload=alert(&quot;publisher&quot;)&gt;");
 
     const approved = await admin.post(`/admin/approvals/${id}/${xssPublisher}/approve`, {}, { htmx: true });

@@ -20,7 +20,8 @@ export const idParam = () =>
     .Transform(t.String({ pattern: "^[1-9][0-9]{0,9}$" }))
     .Decode((digits) => {
       const id = Number(digits);
-      if (id > MAX_ID) throw new Error("id out of range");
+      // Thrown as is by Elysia's decoding (not as a VALIDATION error): the error handler's 404.
+      if (id > MAX_ID) throw new NotFoundError("id", digits);
       return id;
     })
     .Encode(String);

@@ -22,7 +22,7 @@ const logFiles = () => readdirSync(dir).filter((f) => f.endsWith(".log")).sort()
 function drain(log: ClickLog, batchSize = 1000): string[] {
   const shipped: string[] = [];
   for (let batch = log.read(batchSize); batch && (batch.lines > 0 || batch.corrupt > 0 || batch.torn); batch = log.read(batchSize)) {
-    for (const line of batch.payload.split("\n").filter(Boolean)) shipped.push(line.split("\t")[15]!);
+    for (const line of Buffer.from(batch.payload).toString().split("\n").filter(Boolean)) shipped.push(line.split("\t")[15]!);
     log.commit(batch);
   }
   return shipped;
@@ -85,6 +85,22 @@ describe("ClickLog", () => {
     expect(next.adopted.lines).toBe(3);
     expect(drain(next)).toEqual(["live0", "live1", "live2"]);
     next.close();
+  });
+
+  test("a running instance takes over the segments of a sibling that ended, and keeps appending to its own", () => {
+    const mine = new ClickLog({ dir, segmentBytes: 1 << 20 });
+    append(mine, lines(2, "mine"));
+    const sibling = new ClickLog({ dir, segmentBytes: 1 << 20 });
+    append(sibling, lines(3, "sibling"));
+    expect(mine.adoptLeftovers()).toBe(0); // alive
+    sibling.close(); // ended with a backlog (as a crash would leave it)
+    expect(mine.adoptLeftovers()).toBe(3);
+    expect(mine.adoptLeftovers()).toBe(0); // never twice
+    append(mine, lines(1, "more"));
+    expect(drain(mine).sort()).toEqual(["mine0", "mine1", "more0", "sibling0", "sibling1", "sibling2"]);
+    expect(logFiles().length).toBe(1); // the sibling's segment is gone, my active one stays
+    mine.close();
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   test("a partly written line is completed by the next append", () => {

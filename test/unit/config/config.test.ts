@@ -17,6 +17,16 @@ describe("loadConfig", () => {
     expect(config.dataDir.endsWith("/data")).toBe(true);
   });
 
+  test("the click log defaults to DATA_DIR/clicks, synced every 20 ms, batches with a 5 s deadline", () => {
+    expect(loadConfig({ DATA_DIR: "/srv/sb" })).toMatchObject({
+      clickLogDir: "/srv/sb/clicks",
+      clickSyncMs: 20,
+      clickWriteTimeoutMs: 5000,
+    });
+    expect(loadConfig({ DATA_DIR: "/srv/sb", CLICK_LOG_DIR: "/var/lib/sb-clicks" }).clickLogDir).toBe("/var/lib/sb-clicks");
+    expect(() => loadConfig({ CLICK_SYNC_MS: "0" })).toThrow("CLICK_SYNC_MS must be a whole number from 1 to 1000");
+  });
+
   test("a real Postgres server turns the demo off unless asked", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db" }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db", SEED_DEMO: "true" }).seedDemo).toBe(true);
@@ -28,8 +38,11 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "development", SEED_DEMO: "0" }).seedDemo).toBe(false);
   });
 
-  test("trailing slashes are dropped from URLs", () => {
+  test("web URLs are kept in normal form (punycode host, encoded path), without trailing slashes", () => {
     expect(loadConfig({ PUBLIC_URL: "https://t.example.com/" }).publicUrl).toBe("https://t.example.com");
+    expect(loadConfig({ DEFAULT_FALLBACK_URL: "https://bücher.example/ü?q=é" }).defaultFallbackUrl).toBe(
+      "https://xn--bcher-kva.example/%C3%BC?q=%C3%A9",
+    );
   });
 
   test("every bad variable is named in one error", () => {

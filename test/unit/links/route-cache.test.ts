@@ -53,8 +53,14 @@ function makeCache(source: Record<string, RoutingPlan> = PLANS) {
   return { cache, loads, clock, fail };
 }
 
-/** Let background reloads (batched on setImmediate) finish. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+/** Wait until `done()` holds (background reloads are gathered for 20 ms), polling every 5 ms; fail after 2 s. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error("condition not met within 2 s");
+    await Bun.sleep(5);
+  }
+}
 
 async function warm(cache: RouteCache) {
   for (const code of [...Object.keys(PLANS), "unknown1"]) await cache.load(code);
@@ -108,7 +114,7 @@ describe("RouteCache", () => {
     });
     const pending = cache.load("aaaa1111");
     cache.invalidate({ kind: "smartlink", id: 1 });
-    await settle();
+    await until(() => release !== undefined);
     release();
     expect(await pending).toBe(PLANS.aaaa1111!);
     expect(cache.peek("aaaa1111")).toBeUndefined();
@@ -153,7 +159,7 @@ describe("stale-while-revalidate", () => {
     Object.assign(source, edited);
     clock.now = 60_001;
     expect(cache.peek("aaaa1111")).toBe(PLANS.aaaa1111!);
-    await settle();
+    await until(() => cache.pendingLoads === 0);
     expect(cache.peek("aaaa1111")).toBe(edited.aaaa1111);
     expect(loads).toEqual([["aaaa1111"], ["aaaa1111"]]);
   });
@@ -164,13 +170,14 @@ describe("stale-while-revalidate", () => {
     fail(true);
     clock.now = 60_001;
     for (let i = 0; i < 5; i++) expect(cache.peek("aaaa1111")).toBe(PLANS.aaaa1111!);
-    await settle();
-    expect(cache.peek("aaaa1111")).toBe(PLANS.aaaa1111!);
+    await until(() => cache.failedReloads === 1);
     expect(loads.length).toBe(2);
-    expect(cache.failedReloads).toBe(1);
+    expect(cache.peek("aaaa1111")).toBe(PLANS.aaaa1111!);
+    expect(cache.pendingLoads).toBe(0); // not retried before retryMs
     clock.now += 1_001;
     expect(cache.peek("aaaa1111")).toBe(PLANS.aaaa1111!);
-    await settle();
+    expect(cache.pendingLoads).toBe(1);
+    await until(() => cache.failedReloads === 2);
     expect(loads.length).toBe(3);
   });
 
@@ -182,7 +189,7 @@ describe("stale-while-revalidate", () => {
     cache.markAllStale();
     expect(cache.size).toBe(4);
     expect(cache.peek("aaaa1111")).toBe(PLANS.aaaa1111!);
-    await settle();
+    await until(() => cache.pendingLoads === 0);
     expect(cache.peek("aaaa1111")).toBe(edited.aaaa1111);
     expect(loads.at(-1)).toEqual(["aaaa1111"]);
   });
@@ -193,13 +200,13 @@ describe("stale-while-revalidate", () => {
     cache.setListening(false);
     clock.now = 2_001;
     cache.peek("aaaa1111");
-    await settle();
+    expect(cache.pendingLoads).toBe(1);
+    await until(() => cache.pendingLoads === 0);
     expect(loads.length).toBe(2);
     cache.setListening(true);
     clock.now = 4_002;
     cache.peek("aaaa1111");
-    await settle();
-    expect(loads.length).toBe(2);
+    expect(cache.pendingLoads).toBe(0);
   });
 
   test("loadWithin gives up after its budget; the load goes on and fills the cache", async () => {
@@ -212,7 +219,7 @@ describe("stale-while-revalidate", () => {
     });
     await expect(cache.loadWithin("aaaa1111", 20)).rejects.toThrow("route miss took longer than 20 ms");
     release();
-    await settle();
+    await until(() => cache.pendingLoads === 0);
     expect(cache.peek("aaaa1111")).toBe(PLANS.aaaa1111!);
   });
 

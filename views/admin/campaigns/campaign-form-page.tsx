@@ -56,7 +56,7 @@ export function CampaignFormPage({ viewer, campaignId, values, errors = {} }: Ca
             value={values.destination_url}
             error={errors.destination_url}
             placeholder="https://advertiser.example/offer?click={click_id}"
-            hint="The offer's address. Macros in braces are replaced for each click."
+            hint="The offer's address. Macros in braces are replaced for each click, in the path, query or fragment (not the host)."
             required
           />
           <aside class="macros" aria-label="Supported macros">

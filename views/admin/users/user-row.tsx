@@ -32,7 +32,7 @@ export function UserRow({ user, csrfToken, resetLink }: UserRowProps) {
     <tr id={`user-${user.id}`}>
       <td safe>{user.name}</td>
       <td safe>{user.email}</td>
-      <td safe>{user.role === "admin" ? "Admin" : "Publisher"}</td>
+      <td>{user.role === "admin" ? "Admin" : "Publisher"}</td>
       <td>
         {user.publisherName !== null ? <span safe>{user.publisherName}</span> : ""}{" "}
         {user.publisherStatus !== null ? <StatusBadge status={user.publisherStatus} /> : ""}
