@@ -2,7 +2,8 @@
  * GET/POST /login and POST /logout for both portals. A successful sign-in starts a session
  * (cookie) and goes to `next` when it is a path of the user's own portal, else to its home.
  *
- * POST /login answers 401 (wrong e-mail or password), 429 + `Retry-After` (a sign-in limit,
+ * POST /login answers 422 (e-mail or password missing: the form again with a message), 401
+ * (wrong e-mail or password), 429 + `Retry-After` (a sign-in limit,
  * `src/auth/sign-in-limits.ts`), 503 + `Retry-After` (the hashing queue is full), 403 (right
  * password, suspended publisher). `GET /login?notice=<key>` shows one of `LOGIN_NOTICES` by key;
  * any other value shows nothing.
@@ -60,13 +61,15 @@ export function loginRoutes(deps: AppDeps) {
     .post(
       "/login",
       async ({ body, cookie, request, server, set, redirect }) => {
+        const { email = "", password = "", next } = body;
+        const page = (status: number, error: string) => {
+          set.status = status;
+          return <LoginPage email={email} next={next} error={error} />;
+        };
+        if (email === "" || password === "") return page(422, "Enter your email and password.");
         const ip = clientAddress(deps, request, server);
-        const result = await signIn(deps.database.db, { email: body.email, password: body.password, ip });
+        const result = await signIn(deps.database.db, { email, password, ip });
         if (!result.ok) {
-          const page = (status: number, error: string) => {
-            set.status = status;
-            return <LoginPage email={body.email} next={body.next} error={error} />;
-          };
           switch (result.reason) {
             case "invalid":
               return page(401, "Wrong email or password.");
@@ -86,12 +89,13 @@ export function loginRoutes(deps: AppDeps) {
         const token = generateSessionToken();
         const session = await createSession(deps.database.db, token, result.user.id);
         cookie[SESSION_COOKIE]!.set(sessionCookie(token, session.expiresAt));
-        return redirect(landingPath(result.user.role, body.next), 303);
+        return redirect(landingPath(result.user.role, next), 303);
       },
       {
+        // Optional fields: a missing one gets the form again with a message, not a schema error.
         body: t.Object({
-          email: t.String({ maxLength: 320 }),
-          password: t.String({ maxLength: 1000 }),
+          email: t.Optional(t.String({ maxLength: 320 })),
+          password: t.Optional(t.String({ maxLength: 1000 })),
           next: t.Optional(t.String()),
         }),
       },

@@ -40,11 +40,15 @@ const ALREADY_SIGNED_UP = "This publisher already has a portal sign-in. Sign in 
 const TOO_MANY = "Too many sign-ups from your network. Try again in an hour.";
 const BUSY = "The server is busy. Try again in a few seconds.";
 
+/**
+ * Every field optional here: a missing one is reported by the services next to its field on
+ * the form shown again (never as a schema error page).
+ */
 const signupBody = t.Object({
-  name: t.String({ maxLength: 1000 }),
-  /** Required without `invite` (the service reports a missing one); ignored with it. */
+  name: t.Optional(t.String({ maxLength: 1000 })),
+  /** Required without `invite`; ignored with it. */
   email: t.Optional(t.String({ maxLength: 1000 })),
-  password: t.String({ maxLength: PASSWORD_MAX }),
+  password: t.Optional(t.String({ maxLength: PASSWORD_MAX })),
   invite: t.Optional(t.String({ maxLength: 1000 })),
 });
 
@@ -61,13 +65,13 @@ export function signupRoutes(deps: AppDeps) {
 
   /** Self sign-up: a new publisher with its first user. */
   async function signUp(body: typeof signupBody.static, tooMany: boolean): Promise<Outcome> {
-    const email = body.email ?? "";
+    const { name = "", email = "", password = "" } = body;
     const page = (errors: Record<string, string>) => (
-      <SignupPage name={body.name} email={email} errors={errors} passwordMin={PASSWORD_MIN} />
+      <SignupPage name={name} email={email} errors={errors} passwordMin={PASSWORD_MIN} />
     );
     if (tooMany) return { status: 429, page: page({ email: TOO_MANY }) };
     try {
-      await signUpPublisher(db, { name: body.name, email, password: body.password });
+      await signUpPublisher(db, { name, email, password });
       return { location: AFTER_SIGN_UP };
     } catch (err) {
       if (err instanceof PasswordHashingBusyError) return { status: 503, page: page({ email: BUSY }) };
@@ -89,11 +93,11 @@ export function signupRoutes(deps: AppDeps) {
     const form = (errors: Record<string, string>, status = 422) => ({
       status,
       page: (
-        <InviteSignupPage token={token} publisher={found.publisher} name={body.name} errors={errors} passwordMin={PASSWORD_MIN} />
+        <InviteSignupPage token={token} publisher={found.publisher} name={body.name ?? ""} errors={errors} passwordMin={PASSWORD_MIN} />
       ),
     });
     try {
-      return { userId: (await acceptInvite(db, token, { name: body.name, password: body.password })).id };
+      return { userId: (await acceptInvite(db, token, { name: body.name ?? "", password: body.password ?? "" })).id };
     } catch (err) {
       if (err instanceof ValidationError) return form(err.errors);
       if (err instanceof NotFoundError) return problem(410, INVITE_UNUSABLE);

@@ -138,3 +138,30 @@ describe("sign-in", () => {
 async function addUser(email: string, password: string) {
   await server.deps.database.db.insert(users).values({ email, name: "U", role: "admin", passwordHash: await hashPassword(password) });
 }
+
+describe("forms with missing fields", () => {
+  const post = (path: string, form: Record<string, string>) =>
+    server.get(path, {
+      method: "POST",
+      headers: { origin: server.url, "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "198.51.100.77" },
+      body: new URLSearchParams(form),
+    });
+
+  test("sign-in with only a password shows the form again with a message, never the password", async () => {
+    const res = await post("/login", { password: "secret-to-keep" });
+    const html = await res.text();
+    expect(res.status).toBe(422);
+    expect(html).toMatch(/<form[^>]*action="\/login"/);
+    expect(html).toContain("Enter your email and password.");
+    expect(html).not.toContain("secret-to-keep");
+  });
+
+  test("sign-up with only a name shows the form again with field messages", async () => {
+    const res = await post("/signup", { name: "Only a name" });
+    const html = await res.text();
+    expect(res.status).toBe(422);
+    expect(html).toMatch(/<form[^>]*action="\/signup"/);
+    expect(html).toContain('value="Only a name"');
+    expect(html).toMatch(/id="email-error"|aria-invalid="true"/);
+  });
+});
