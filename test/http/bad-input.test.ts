@@ -88,12 +88,13 @@ describe("portal forms", () => {
     }
   });
 
-  test("a form missing a field is the 400 page naming the field, never JSON echoing the values", async () => {
+  test("a form missing a field is the form again with a message, never JSON echoing the values", async () => {
     const res = await server.get("/login", form("password=hunter2-secret"));
-    const body = await expectRefused(res, 400, "hunter2-secret");
+    const body = await expectRefused(res, 422, "hunter2-secret");
     expect(res.headers.get("content-type")).toStartWith("text/html");
     expect(body).toContain("<!doctype html>");
-    expect(body).toContain("email");
+    expect(body).toMatch(/<form[^>]*action="\/login"/);
+    expect(body).toContain("Enter your email and password.");
   });
 
   test("other control characters and lone surrogates in the query are refused", async () => {
