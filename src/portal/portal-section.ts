@@ -12,10 +12,14 @@ import type { AppDeps } from "../app";
 import { unreadCount } from "../notifications/notification-service";
 import type { Viewer } from "../../views/layouts/page";
 import { crossSiteRefusal, portalAuth, requireRole } from "./portal-auth";
+import { SESSION_COOKIE } from "../auth/session";
 
 export function portalSection(deps: AppDeps, role: "admin" | "publisher") {
   return new Elysia()
     .use(html())
+    // No session cookie: nobody to act for, so the body is never read (the role check below
+    // answers). A request with a cookie is read (at most 1 MiB, see src/http/edge-plugin.ts).
+    .onParse(({ request }) => (hasSessionCookie(request) ? undefined : {}))
     .use(portalAuth(deps))
     // At derive time, before any schema is checked: a request from another site, or from
     // whoever may not use the section, learns nothing about what its routes accept (a 303 or
@@ -42,6 +46,11 @@ export function portalSection(deps: AppDeps, role: "admin" | "publisher") {
         },
       };
     });
+}
+
+/** True when the request carries a session cookie (valid or not: `portalAuth` decides). */
+function hasSessionCookie(request: Request): boolean {
+  return request.headers.get("cookie")?.includes(`${SESSION_COOKIE}=`) ?? false;
 }
 
 /** True when htmx sent the request (answer a partial). */
