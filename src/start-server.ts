@@ -7,6 +7,7 @@ import type { Config } from "./config";
 import { buildApp, type AppDeps } from "./app";
 import { openDatabase, type Database } from "./db/client";
 import { migrate } from "./db/migrate";
+import { withDeadline } from "./db/with-deadline";
 import { RouteCache } from "./links/route-cache";
 import { loadPlans } from "./links/load-plan";
 import { warmRouteCache } from "./links/warm-route-cache";
@@ -49,12 +50,11 @@ export const CLICK_STOP_DEADLINE_MS = 5000;
 const STOP_STEP_MS = 1000;
 
 /** Wait for `promise` to settle, but no longer than `ms` (a hung database must not hold a stop). */
-async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  await Promise.race([promise.catch(() => {}), late]);
-  clearTimeout(timer);
-}
+const settledWithin = (promise: Promise<unknown>, ms: number): Promise<void> =>
+  withDeadline(promise, ms, "shutdown step").then(
+    () => {},
+    () => {},
+  );
 
 /**
  * Start everything.

@@ -50,8 +50,9 @@ export function startMain(env: Record<string, string>, cwd = resolve(import.meta
   });
   let text = "";
   let ended = false;
-  let stderr: Promise<string> | null = null;
-  const stderrText = () => (stderr ??= new Response(proc.stderr).text());
+  // Read from the start, so a chatty child never blocks on a full stderr pipe.
+  const stderr = new Response(proc.stderr).text();
+  const stderrText = () => stderr;
   const waiters = new Set<() => void>();
   void (async () => {
     const decoder = new TextDecoder();

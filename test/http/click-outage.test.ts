@@ -11,49 +11,26 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import postgres from "postgres";
-import type { Subprocess } from "bun";
 import { createPostgresDatabase, postgresAvailable, type TestPostgres } from "../helpers/databases";
+import { startMain, type MainProcess } from "../helpers/main-process";
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy";
 import { eventually } from "../helpers/test-server";
 
-const ROOT = resolve(import.meta.dir, "../..");
 const KEY = "sb_click_outage_key_0123456789";
 
 interface Instance {
-  proc: Subprocess<"ignore", "pipe", "pipe">;
+  proc: MainProcess["proc"];
   url: string;
-  /** Everything the process wrote on stdout and stderr so far (its log lines). */
+  /** Everything the process wrote on stdout so far (its JSON log lines). */
   output: () => string;
 }
 
 /** Start `bun src/main.ts`; resolves once it printed "running on". */
 async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const proc = Bun.spawn([process.execPath, "src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: "0", INITIAL_API_KEY: KEY, SEED_DEMO: "false", ...env },
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  let output = "";
-  let ready: (url: string) => void;
-  const url = new Promise<string>((resolve) => (ready = resolve));
-  const keep = (stream: ReadableStream<Uint8Array>) =>
-    stream.pipeTo(
-      new WritableStream({
-        write(chunk) {
-          output += new TextDecoder().decode(chunk);
-          const match = output.match(/running on (http:\/\/\S+)/);
-          if (match) ready(match[1]!);
-        },
-      }),
-    );
-  const ended = Promise.all([keep(proc.stdout), keep(proc.stderr)]).then(() => {
-    throw new Error(`server ended before it was ready: ${output}`);
-  });
-  return { proc, url: await Promise.race([url, ended]), output: () => output };
+  const main = startMain({ INITIAL_API_KEY: KEY, SEED_DEMO: "false", ...env });
+  return { proc: main.proc, url: await main.waitFor(/running on (http:\/\/\S+)/), output: main.output };
 }
 
 const api = async (base: string, method: string, path: string, body?: unknown) => {

@@ -7,45 +7,22 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Subprocess } from "bun";
 import { createPostgresDatabase, postgresAvailable, type TestPostgres } from "../helpers/databases";
+import { startMain, type MainProcess } from "../helpers/main-process";
 import { eventually } from "../helpers/test-server";
 
 const ROOT = resolve(import.meta.dir, "../..");
 const KEY = "sb_cross_instance_key_0123456789";
 
 interface Instance {
-  proc: Subprocess<"ignore", "pipe", "pipe">;
+  proc: MainProcess["proc"];
   url: string;
 }
 
 /** Start `bun src/main.ts` with env; resolves with its URL once it printed "running on". */
 async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const proc = Bun.spawn([process.execPath, "src/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: "0", INITIAL_API_KEY: KEY, SEED_DEMO: "false", ...env },
-    stdin: "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const url = await readUntil(proc.stdout, /running on (http:\/\/\S+)/);
-  return { proc, url };
-}
-
-async function readUntil(stream: ReadableStream<Uint8Array>, pattern: RegExp): Promise<string> {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`process ended before printing ${pattern}: ${text}`);
-    text += decoder.decode(value);
-    const match = text.match(pattern);
-    if (match) {
-      reader.releaseLock();
-      return match[1]!;
-    }
-  }
+  const main = startMain({ INITIAL_API_KEY: KEY, SEED_DEMO: "false", ...env });
+  return { proc: main.proc, url: await main.waitFor(/running on (http:\/\/\S+)/) };
 }
 
 const api = async (base: string, method: string, path: string, body?: unknown) => {
