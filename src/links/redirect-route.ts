@@ -33,11 +33,11 @@ export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler
     //    for at most ROUTE_MISS_BUDGET_MS.
     const code = (request.params as Record<string, string>).code ?? "";
     if (!isWellFormedCode(code)) return notFoundPage();
+    const socketAddress = server.requestIP(request)?.address ?? null;
     let plan: RoutingPlan | null | undefined = deps.routes.peek(code);
     if (plan === undefined) {
       // A miss costs a query: limited per client address, refunded when the code exists.
-      const socket = server.requestIP(request)?.address ?? null;
-      const address = clientIp(socket, request.headers.get("x-forwarded-for"), deps.config.trustProxy);
+      const address = clientIp(socketAddress, request.headers.get("x-forwarded-for"), deps.config.trustProxy);
       if (!misses.take(address)) return notFoundPage();
       try {
         plan = await deps.routes.loadWithin(code, deps.config.routeMissBudgetMs);
@@ -54,7 +54,7 @@ export function redirectRoutes(deps: AppDeps): Record<"/s/:code", { GET: Handler
     // 2. Read the visitor: IP, country, device, bot.
     const headers = request.headers;
     const visitor = deps.readVisitor({
-      socketAddress: server.requestIP(request)?.address ?? null,
+      socketAddress,
       forwardedFor: headers.get("x-forwarded-for"),
       userAgent: headers.get("user-agent"),
     });
